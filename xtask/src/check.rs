@@ -1,0 +1,518 @@
+//! The book's static checks: no build, no run, a second or so.
+//!
+//! Every problem names the file and line, says what is wrong and how to fix it.
+//! The rules keep the book's promise that every listing shown is a tested
+//! program: a ```rust block is either an include of an existing listing and
+//! anchor, or an inline snippet that skeptic compiles and runs.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use anyhow::{Result, bail};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use crate::normalize;
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: usize,
+    pub what: String,
+    pub fix: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}\n    fix: {}",
+            self.file.display(),
+            self.line,
+            self.what,
+            self.fix
+        )
+    }
+}
+
+pub fn run_and_report(root: &Path) -> Result<()> {
+    let problems = run(root)?;
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    if !problems.is_empty() {
+        bail!(
+            "the book's static checks found {} problem(s)",
+            problems.len()
+        );
+    }
+    eprintln!("xtask check: ok");
+    Ok(())
+}
+
+/// Runs every static check on the book rooted at `root`.
+pub fn run(root: &Path) -> Result<Vec<Problem>> {
+    let mut cx = Checker {
+        root: root.to_path_buf(),
+        problems: Vec::new(),
+        included: Vec::new(),
+    };
+    let pages = markdown_files(&root.join("src"))?;
+    let summary = cx.check_summary(&pages)?;
+    for page in &pages {
+        cx.check_page(page)?;
+    }
+    for extra in ["README.md", "CONTRIBUTING.md"] {
+        let path = root.join(extra);
+        if path.exists() {
+            cx.check_code_blocks(&path, &fs::read_to_string(&path)?, false);
+        }
+    }
+    cx.check_listings_are_shown()?;
+    cx.check_roadmap(&summary)?;
+    cx.problems.sort();
+    Ok(cx.problems)
+}
+
+struct Checker {
+    root: PathBuf,
+    problems: Vec<Problem>,
+    /// Every `{{#include}}`-like directive found: (page, line, target file).
+    included: Vec<(PathBuf, usize, PathBuf)>,
+}
+
+/// What SUMMARY.md says about the chapters: number -> written (not a draft).
+struct Summary {
+    chapters: BTreeMap<u32, bool>,
+}
+
+impl Checker {
+    fn problem(
+        &mut self,
+        file: &Path,
+        line: usize,
+        what: impl Into<String>,
+        fix: impl Into<String>,
+    ) {
+        let file = file.strip_prefix(&self.root).unwrap_or(file).to_path_buf();
+        self.problems.push(Problem {
+            file,
+            line,
+            what: what.into(),
+            fix: fix.into(),
+        });
+    }
+
+    fn check_summary(&mut self, pages: &[PathBuf]) -> Result<Summary> {
+        let path = self.root.join("src/SUMMARY.md");
+        let text = fs::read_to_string(&path)?;
+        let lines = LineIndex::new(&text);
+        let mut listed = BTreeSet::new();
+        let mut chapters = BTreeMap::new();
+        let mut depth = 0;
+        let mut title: Option<(String, String, usize)> = None;
+        for (event, range) in Parser::new(&text).into_offset_iter() {
+            match event {
+                Event::Start(Tag::List(_)) => depth += 1,
+                Event::End(TagEnd::List(_)) => depth -= 1,
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    title = Some((dest_url.to_string(), String::new(), lines.line(range.start)));
+                }
+                Event::Text(t) => {
+                    if let Some((_, words, _)) = title.as_mut() {
+                        words.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::Link) => {
+                    let (dest, words, line) = title.take().unwrap();
+                    if depth == 1 {
+                        let number = words.split(|c: char| !c.is_ascii_digit()).next();
+                        if let Some(n) = number.and_then(|n| n.parse().ok()) {
+                            chapters.insert(n, !dest.is_empty());
+                        }
+                    }
+                    if dest.is_empty() {
+                        continue; // a draft chapter: listed, not yet written
+                    }
+                    let target = path.parent().unwrap().join(&dest);
+                    if target.is_file() {
+                        listed.insert(normalize(&target));
+                    } else {
+                        self.problem(
+                            &path,
+                            line,
+                            format!("`{dest}` does not exist"),
+                            "create the page, or make the entry a draft chapter: `- [Title]()`",
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        for page in pages {
+            if !page.ends_with("SUMMARY.md") && !listed.contains(&normalize(page)) {
+                self.problem(
+                    page,
+                    1,
+                    "this page is not in SUMMARY.md, so the book never shows it",
+                    "add it to src/SUMMARY.md, or delete it",
+                );
+            }
+        }
+        Ok(Summary { chapters })
+    }
+
+    fn check_page(&mut self, page: &Path) -> Result<()> {
+        let text = fs::read_to_string(page)?;
+        self.check_code_blocks(page, &text, true);
+        let lines = LineIndex::new(&text);
+        for found in DIRECTIVE.captures_iter(&text) {
+            let whole = found.get(0).unwrap();
+            if text[..whole.start()].ends_with('\\') {
+                continue; // `\{{#include}}` is shown, not expanded
+            }
+            let line = lines.line(whole.start());
+            let (kind, args) = (&found[1], found[2].trim());
+            if !matches!(kind, "include" | "rustdoc_include" | "playground") {
+                continue;
+            }
+            let spec = args.split_whitespace().next().unwrap_or_default();
+            let (file, selector) = spec.split_once(':').unwrap_or((spec, ""));
+            let target = page.parent().unwrap().join(file);
+            if !target.is_file() {
+                self.problem(
+                    page,
+                    line,
+                    format!("`{{{{#{kind} {args}}}}}` names `{file}`, which does not exist"),
+                    "the path is relative to this page; \
+                     from src/chNN-*/ a listing is ../../examples/NAME.rs",
+                );
+                continue;
+            }
+            self.included
+                .push((page.to_path_buf(), line, normalize(&target)));
+            let is_anchor =
+                !selector.is_empty() && !selector.chars().all(|c| c.is_ascii_digit() || c == ':');
+            if is_anchor {
+                let source = fs::read_to_string(&target)?;
+                let has = |marker: &str| {
+                    Regex::new(&format!(r"{marker}:\s*{}\b", regex::escape(selector)))
+                        .unwrap()
+                        .is_match(&source)
+                };
+                if !has("ANCHOR") || !has("ANCHOR_END") {
+                    self.problem(
+                        page,
+                        line,
+                        format!("`{file}` has no anchor `{selector}` (mdBook would show an empty block)"),
+                        format!(
+                            "mark the lines in {file} with `// ANCHOR: {selector}` and `// ANCHOR_END: {selector}`"
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `in_book`: the file is an mdBook page, where a ```rust block may also be
+    /// an include of a listing.
+    fn check_code_blocks(&mut self, file: &Path, text: &str, in_book: bool) {
+        let lines = LineIndex::new(text);
+        let mut block: Option<(Vec<String>, String, usize)> = None;
+        let options = Options::empty();
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    let tags = info
+                        .split(|c: char| !(c == '_' || c == '-' || c.is_alphanumeric()))
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>();
+                    if tags.iter().any(|t| t == "rust") {
+                        block = Some((tags, String::new(), lines.line(range.start)));
+                    }
+                }
+                Event::Text(t) => {
+                    if let Some((_, body, _)) = block.as_mut() {
+                        body.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((tags, body, line)) = block.take() {
+                        self.check_rust_block(file, line, &tags, &body, in_book);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn check_rust_block(
+        &mut self,
+        file: &Path,
+        line: usize,
+        tags: &[String],
+        body: &str,
+        in_book: bool,
+    ) {
+        for (tag, fix) in [
+            (
+                "ignore",
+                "every listing runs: move the program to examples/ and include it \
+                 with {{#rustdoc_include}}, or make the snippet compile and run",
+            ),
+            (
+                "no_run",
+                "skeptic would only compile it: make it run, or move it to examples/",
+            ),
+            (
+                "compile_fail",
+                "skeptic cannot check it: put it in examples/compile-fail/ with its \
+                 .stderr, where trybuild compares the real compiler error",
+            ),
+        ] {
+            if tags.iter().any(|t| t == tag) {
+                self.problem(
+                    file,
+                    line,
+                    format!("a ```rust block is tagged `{tag}`"),
+                    fix,
+                );
+            }
+        }
+        if !body.contains("{{#") {
+            return; // an inline snippet: build.rs hands it to skeptic
+        }
+        let code: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+        let lone = code.len() == 1 && DIRECTIVE.is_match(code[0]);
+        if !in_book {
+            self.problem(
+                file,
+                line,
+                "this file is not an mdBook page, so `{{#...}}` is not expanded here",
+                "write the code inline (skeptic runs it), or escape the directive as `\\{{#...}}`",
+            );
+        } else if !lone {
+            self.problem(
+                file,
+                line,
+                "a ```rust block mixes an include with other lines",
+                "put the include alone in its block; code around it belongs in the listing",
+            );
+        } else if !code[0].contains("{{#rustdoc_include") {
+            self.problem(
+                file,
+                line,
+                "a listing in a ```rust block is pulled in with `{{#include}}`",
+                "use `{{#rustdoc_include FILE:ANCHOR}}`: the page then shows the anchor \
+                 and the Run button sends the whole tested program",
+            );
+        }
+    }
+
+    /// Every listing is shown on a page, with its recorded output beside it
+    /// and the command that runs it.
+    fn check_listings_are_shown(&mut self) -> Result<()> {
+        let examples = self.root.join("examples");
+        let mut pages_of: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+        for (page, _, target) in &self.included {
+            pages_of
+                .entry(target.clone())
+                .or_default()
+                .push(page.clone());
+        }
+        for (dir, outputs, compile_fail) in [
+            (examples.clone(), &["stdout", "stderr"][..], false),
+            (examples.join("compile-fail"), &["stderr"][..], true),
+        ] {
+            for entry in sorted_entries(&dir)? {
+                let ext = entry
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or_default();
+                let name = entry.file_stem().unwrap().to_string_lossy().into_owned();
+                if outputs.contains(&ext) && !entry.with_extension("rs").exists() {
+                    self.problem(
+                        &entry,
+                        1,
+                        format!("recorded output for a listing `{name}.rs` that does not exist"),
+                        "delete it, or restore the listing",
+                    );
+                }
+                if ext != "rs" {
+                    continue;
+                }
+                let Some(pages) = pages_of.get(&normalize(&entry)).cloned() else {
+                    self.problem(
+                        &entry,
+                        1,
+                        "this listing is shown on no page",
+                        format!(
+                            "include it where it is explained: \
+                             {{{{#rustdoc_include ../../examples/{}{name}.rs:ANCHOR}}}}",
+                            if compile_fail { "compile-fail/" } else { "" }
+                        ),
+                    );
+                    continue;
+                };
+                let page = &pages[0];
+                for ext in outputs {
+                    let output = entry.with_extension(ext);
+                    let required = *ext == "stdout" || compile_fail;
+                    if !output.exists() {
+                        if required {
+                            self.problem(
+                                &entry,
+                                1,
+                                format!("`{name}.{ext}` is missing"),
+                                if compile_fail {
+                                    "record the compiler's error with `cargo xtask bless`"
+                                        .to_owned()
+                                } else {
+                                    format!("record what it prints with `cargo xtask bless {name}`")
+                                },
+                            );
+                        }
+                        continue;
+                    }
+                    let shown = pages_of
+                        .get(&normalize(&output))
+                        .is_some_and(|p| p.contains(page));
+                    if !shown {
+                        self.problem(
+                            page,
+                            1,
+                            format!("shows {name}.rs but not what it prints, `{name}.{ext}`"),
+                            format!("add a ```text block with {{{{#include ../../examples/{}{name}.{ext}}}}}",
+                                if compile_fail { "compile-fail/" } else { "" }),
+                        );
+                    }
+                }
+                let run = format!("cargo run --example {name}");
+                if !compile_fail && !fs::read_to_string(page)?.contains(&run) {
+                    self.problem(
+                        page,
+                        1,
+                        format!("shows {name}.rs but not the command that runs it"),
+                        format!("name the file and the command in its caption: `{run}`"),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every roadmap item of a written chapter links to its section, whose
+    /// heading is the item's own words.
+    fn check_roadmap(&mut self, summary: &Summary) -> Result<()> {
+        let path = self.root.join("src/roadmap.md");
+        let Ok(text) = fs::read_to_string(&path) else {
+            self.problem(
+                &path,
+                1,
+                "the roadmap page is missing",
+                "restore src/roadmap.md",
+            );
+            return Ok(());
+        };
+        let mut chapter = None;
+        for (n, raw) in text.lines().enumerate() {
+            let line = n + 1;
+            if let Some(heading) = raw.strip_prefix("## ") {
+                chapter = heading
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|d| d.parse::<u32>().ok());
+                continue;
+            }
+            let Some(item) = raw.strip_prefix("- ") else {
+                continue;
+            };
+            let written = chapter
+                .and_then(|c| summary.chapters.get(&c).copied())
+                .unwrap_or(false);
+            let Some(link) = ROADMAP_LINK.captures(item) else {
+                if written {
+                    self.problem(
+                        &path,
+                        line,
+                        format!("`{item}` belongs to a written chapter but links nowhere"),
+                        "link it to its section: `- [item words](chNN-*/page.md#heading-id)`",
+                    );
+                }
+                continue;
+            };
+            let (words, dest) = (&link[1], &link[2]);
+            let file = dest.split('#').next().unwrap();
+            let target = path.parent().unwrap().join(file);
+            let Ok(page) = fs::read_to_string(&target) else {
+                self.problem(
+                    &path,
+                    line,
+                    format!("`{dest}`: no such page"),
+                    "link to an existing page",
+                );
+                continue;
+            };
+            if !page.lines().any(|l| l.strip_prefix("## ") == Some(words)) {
+                self.problem(
+                    &target,
+                    1,
+                    format!(
+                        "has no `## {words}` section for its roadmap item (src/roadmap.md:{line})"
+                    ),
+                    "head the item's section with the item's own words",
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+static DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap());
+static ROADMAP_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[(.+)\]\(([^)\s]+)\)$").unwrap());
+
+fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in sorted_entries(dir)? {
+        if entry.is_dir() {
+            files.extend(markdown_files(&entry)?);
+        } else if entry.extension().is_some_and(|e| e == "md") {
+            files.push(entry);
+        }
+    }
+    Ok(files)
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let Ok(read) = fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut entries = read
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()?;
+    entries.sort();
+    Ok(entries)
+}
+
+/// Byte offset -> 1-based line number.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        Self(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}

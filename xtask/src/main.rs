@@ -1,0 +1,77 @@
+//! Project commands, run as `cargo xtask <command>` (see `cargo xtask --help`).
+//!
+//! Each module does one job; `main` only dispatches.
+
+mod book;
+mod check;
+mod links;
+mod test;
+mod tools;
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::Result;
+
+mod flags {
+    xflags::xflags! {
+        /// Commands for the book "Go's Concurrency Roadmap, Mastered in Rust".
+        cmd xtask {
+            /// Build the book and serve it on 127.0.0.1, rebuilding on change.
+            cmd serve {
+                /// Port to listen on (default 3000).
+                optional -p, --port port: u16
+                /// Open the book in the default browser.
+                optional --open
+            }
+            /// Run every test: formatting, lints, the book's static checks,
+            /// every listing and its recorded output, compile-fail listings,
+            /// inline snippets, the tools' own tests, and the built book's links.
+            cmd test {}
+            /// The book's static checks only (fast: no build, no run).
+            cmd check {}
+            /// Record the current output of the listings whose name contains
+            /// FILTER (all if none), and the compile-fail listings' errors.
+            cmd bless {
+                optional filter: String
+            }
+            /// Build the book into book/ (installing the pinned tools if needed).
+            cmd build {}
+        }
+    }
+}
+
+fn main() -> Result<()> {
+    let flags = flags::Xtask::from_env_or_exit();
+    let sh = xshell::Shell::new()?;
+    sh.change_dir(project_root());
+    match flags.subcommand {
+        flags::XtaskCmd::Serve(cmd) => book::serve(&sh, cmd.port.unwrap_or(3000), cmd.open),
+        flags::XtaskCmd::Test(_) => test::run(&sh),
+        flags::XtaskCmd::Check(_) => check::run_and_report(&project_root()),
+        flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
+        flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
+    }
+}
+
+/// The repository root: the parent of this crate's directory.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// `a/b/../c` -> `a/c`, without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

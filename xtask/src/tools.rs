@@ -1,0 +1,107 @@
+//! The pinned book tools: found on PATH or in `.tools/`, else installed into
+//! `.tools/` with `cargo install --locked` (from crates.io, nothing else).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use xshell::{Shell, cmd};
+
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+pub const MDBOOK: Tool = Tool {
+    name: "mdbook",
+    version: "0.5.4",
+};
+pub const MDBOOK_MERMAID: Tool = Tool {
+    name: "mdbook-mermaid",
+    version: "0.17.1",
+};
+
+/// Where project-local tools live, so a reader's own `mdbook` is left alone.
+pub fn tools_root(sh: &Shell) -> PathBuf {
+    sh.current_dir().join(".tools")
+}
+
+/// The PATH the book is built with: `.tools/bin` first.
+pub fn path_with_tools(sh: &Shell) -> Result<std::ffi::OsString> {
+    let mut dirs = vec![tools_root(sh).join("bin")];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    Ok(std::env::join_paths(dirs)?)
+}
+
+/// Returns the path of a binary of `tool` at exactly its pinned version,
+/// installing it first when there is none.
+pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
+    let local = tools_root(sh).join("bin").join(tool.name);
+    let mut found = Vec::new();
+    for candidate in [local.clone(), PathBuf::from(tool.name)] {
+        match version_of(sh, &candidate) {
+            Some(v) if v == tool.version => return Ok(candidate),
+            Some(v) => found.push(format!("{} is {v}", candidate.display())),
+            None => {}
+        }
+    }
+    let why = if found.is_empty() {
+        "not installed".to_owned()
+    } else {
+        found.join(", ")
+    };
+    eprintln!(
+        "xtask: installing {} {} into .tools/ ({why}); this compiles it once and takes a few minutes",
+        tool.name, tool.version
+    );
+    let (name, version, root) = (tool.name, tool.version, tools_root(sh));
+    cmd!(
+        sh,
+        "cargo install --locked --quiet {name} --version {version} --root {root}"
+    )
+    .run()
+    .with_context(|| format!("installing {name} {version}"))?;
+    match version_of(sh, &local) {
+        Some(v) if v == tool.version => Ok(local),
+        other => bail!(
+            "after installing, {} reports version {other:?}",
+            local.display()
+        ),
+    }
+}
+
+/// `mdbook --version` prints `mdbook v0.5.4`; `mdbook-mermaid` prints
+/// `mdbook-mermaid 0.17.1`.
+fn version_of(sh: &Shell, bin: &Path) -> Option<String> {
+    let out = cmd!(sh, "{bin} --version")
+        .quiet()
+        .ignore_stderr()
+        .read()
+        .ok()?;
+    let word = out.split_whitespace().nth(1)?;
+    Some(word.trim_start_matches('v').to_owned())
+}
+
+/// Writes mermaid's scripts (bundled in the pinned mdbook-mermaid) to
+/// `theme/mermaid/`, where book.toml's `additional-js` expects them. They are
+/// generated, not committed, so they always match the pinned version.
+pub fn ensure_mermaid_assets(sh: &Shell, mdbook_mermaid: &Path) -> Result<()> {
+    let scratch = sh.create_temp_dir()?;
+    let dir = scratch.path();
+    sh.write_file(dir.join("book.toml"), "[book]\n")?;
+    cmd!(sh, "{mdbook_mermaid} install {dir}")
+        .quiet()
+        .ignore_stderr()
+        .run()?;
+    let dest = sh.current_dir().join("theme/mermaid");
+    sh.create_dir(&dest)?;
+    for file in ["mermaid.min.js", "mermaid-init.js"] {
+        let new = sh.read_binary_file(dir.join(file))?;
+        let target = dest.join(file);
+        if sh.read_binary_file(&target).ok().as_deref() != Some(&new[..]) {
+            sh.write_file(&target, new)?;
+        }
+    }
+    Ok(())
+}
