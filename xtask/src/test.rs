@@ -23,6 +23,10 @@ pub fn run(sh: &Shell) -> Result<()> {
     cmd!(sh, "cargo fmt --all --check")
         .run()
         .context("run `cargo fmt --all` to fix")?;
+    // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
+    let compile_fail = rust_files(sh, "examples/compile-fail")?;
+    let files = &compile_fail;
+    cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?;
     step("lints (cargo clippy -D warnings)");
     cmd!(
         sh,
@@ -37,11 +41,7 @@ pub fn run(sh: &Shell) -> Result<()> {
     let listing_tests = count_tests(sh, &["--examples"])?;
     step("compile-fail listings (trybuild)");
     count_tests(sh, &["--test", "compile_fail"])?;
-    let compile_fail = sh
-        .read_dir("examples/compile-fail")?
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .count();
+    let compile_fail = compile_fail.len();
     step("inline snippets (skeptic)");
     let snippets = count_tests(sh, &["--test", "skeptic"])?;
     step("the tools' own tests");
