@@ -40,7 +40,17 @@ mod flags {
     }
 }
 
-fn main() -> Result<()> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
     let flags = flags::Xtask::from_env_or_exit();
     let sh = xshell::Shell::new()?;
     sh.change_dir(project_root());
