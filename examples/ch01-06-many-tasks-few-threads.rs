@@ -34,6 +34,7 @@ fn main() {
         .unwrap();
     report("multi_thread", &multi, multi.block_on(threads_used()));
 }
+// ANCHOR_END: m_to_n
 
 fn report(
     kind: &str,
@@ -47,4 +48,3 @@ fn report(
         used.len()
     );
 }
-// ANCHOR_END: m_to_n

@@ -516,3 +516,138 @@ impl LineIndex {
         self.0.partition_point(|&start| start <= offset)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "# Page\n\n## First item\n\n```rust\n\
+        {{#rustdoc_include ../../examples/ch01-01-first.rs:main}}\n```\n\n\
+        `cargo run --example ch01-01-first`\n\n```text\n\
+        {{#include ../../examples/ch01-01-first.stdout}}\n```\n";
+
+    /// A small book that passes every check; each test breaks one thing.
+    fn fixture(changes: &[(&str, Option<&str>)]) -> Vec<Problem> {
+        let sh = xshell::Shell::new().unwrap();
+        let dir = sh.create_temp_dir().unwrap();
+        let root = dir.path();
+        let mut files = BTreeMap::from([
+            (
+                "src/SUMMARY.md",
+                "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n- [2. Two]()\n",
+            ),
+            (
+                "src/roadmap.md",
+                "# Roadmap\n\n## 1 One\n- [First item](ch01/page.md#first-item)\n\n## 2 Two\n- Later item\n",
+            ),
+            ("src/ch01/page.md", PAGE),
+            (
+                "examples/ch01-01-first.rs",
+                "fn main() {\n    // ANCHOR: main\n    println!(\"hi\");\n    // ANCHOR_END: main\n}\n",
+            ),
+            ("examples/ch01-01-first.stdout", "hi\n"),
+        ]);
+        for (path, text) in changes {
+            match text {
+                Some(text) => files.insert(path, text),
+                None => files.remove(path),
+            };
+        }
+        for (path, text) in files {
+            sh.write_file(root.join(path), text).unwrap();
+        }
+        run(root).unwrap()
+    }
+
+    #[track_caller]
+    fn assert_problem(problems: &[Problem], file: &str, line: usize, what: &str) {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.file == Path::new(file) && p.line == line && p.what.contains(what)),
+            "no problem `{what}` at {file}:{line} in {problems:#?}"
+        );
+    }
+
+    #[test]
+    fn a_correct_book_has_no_problems() {
+        assert_eq!(fixture(&[]), vec![]);
+    }
+
+    #[test]
+    fn rust_blocks_tagged_ignore_are_rejected() {
+        let page = format!("{PAGE}\n```rust,ignore\nfn main() {{}}\n```\n");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 15, "tagged `ignore`");
+    }
+
+    #[test]
+    fn includes_of_missing_files_and_anchors_are_rejected() {
+        let page = PAGE.replace("ch01-01-first.rs:main", "ch01-01-frist.rs:main");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            6,
+            "`../../examples/ch01-01-frist.rs`",
+        );
+        let page = PAGE.replace("ch01-01-first.rs:main", "ch01-01-first.rs:mian");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 6, "no anchor `mian`");
+    }
+
+    #[test]
+    fn an_include_must_be_alone_in_its_block() {
+        let page = PAGE.replace("```rust\n", "```rust\nuse std::thread;\n");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 5, "mixes an include");
+    }
+
+    #[test]
+    fn listings_must_be_shown_with_their_output_and_command() {
+        let problems = fixture(&[("src/ch01/page.md", Some("# Page\n\n## First item\n"))]);
+        assert_problem(
+            &problems,
+            "examples/ch01-01-first.rs",
+            1,
+            "shown on no page",
+        );
+        let page = PAGE.replace("{{#include ../../examples/ch01-01-first.stdout}}", "hi");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 1, "not what it prints");
+        let page = PAGE.replace("`cargo run --example ch01-01-first`", "");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 1, "not the command");
+        let problems = fixture(&[("examples/ch01-01-first.stdout", None)]);
+        assert_problem(
+            &problems,
+            "examples/ch01-01-first.rs",
+            1,
+            "`ch01-01-first.stdout` is missing",
+        );
+    }
+
+    #[test]
+    fn summary_and_pages_must_agree() {
+        let summary = "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n- [2. Two](ch02.md)\n";
+        let problems = fixture(&[("src/SUMMARY.md", Some(summary))]);
+        assert_problem(&problems, "src/SUMMARY.md", 6, "`ch02.md` does not exist");
+        let problems = fixture(&[("src/ch01/orphan.md", Some("# Orphan\n"))]);
+        assert_problem(&problems, "src/ch01/orphan.md", 1, "not in SUMMARY.md");
+    }
+
+    #[test]
+    fn roadmap_items_of_written_chapters_link_to_their_sections() {
+        let roadmap = "# Roadmap\n\n## 1 One\n- First item\n\n## 2 Two\n- Later item\n";
+        let problems = fixture(&[("src/roadmap.md", Some(roadmap))]);
+        assert_problem(&problems, "src/roadmap.md", 4, "links nowhere");
+        let page = PAGE.replace("## First item", "## The first item");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            1,
+            "no `## First item` section",
+        );
+    }
+}

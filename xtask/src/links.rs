@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use scraper::{Html, Selector};
 
+#[derive(Debug)]
 pub struct Report {
     pub pages: usize,
     pub links: usize,
@@ -109,4 +110,45 @@ fn locate(src: &Path, page: &Path, href: &str) -> String {
         }
     }
     format!("book/{}", page.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built(pages: &[(&str, &str)]) -> Result<Report> {
+        let sh = xshell::Shell::new()?;
+        let dir = sh.create_temp_dir()?;
+        for (path, html) in pages {
+            sh.write_file(dir.path().join("book").join(path), html)?;
+        }
+        check(&dir.path().join("book"), &dir.path().join("src"))
+    }
+
+    #[test]
+    fn resolving_links_and_fragments_pass() {
+        let report = built(&[
+            (
+                "index.html",
+                r#"<a href="ch01/a.html#two">a</a><a href="https://go.dev">go</a>"#,
+            ),
+            (
+                "ch01/a.html",
+                r##"<h2 id="two">Two</h2><a href="#two">self</a><a href="../index.html">up</a>"##,
+            ),
+        ])
+        .unwrap();
+        assert_eq!((report.pages, report.links), (2, 3));
+    }
+
+    #[test]
+    fn a_missing_page_or_fragment_fails() {
+        let page = built(&[("index.html", r#"<a href="ch01/b.html">b</a>"#)]);
+        assert!(page.unwrap_err().to_string().contains("1 broken link"));
+        let fragment = built(&[
+            ("index.html", r#"<a href="a.html#tow">a</a>"#),
+            ("a.html", r#"<h2 id="two">Two</h2>"#),
+        ]);
+        assert!(fragment.unwrap_err().to_string().contains("1 broken link"));
+    }
 }
