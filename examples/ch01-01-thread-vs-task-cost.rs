@@ -76,7 +76,8 @@ fn main() {
     );
 }
 
-/// Counts the bytes allocated on the heap, to weigh a task exactly.
+/// Counts every byte allocated on the heap (never subtracting frees), to weigh
+/// what spawning adds.
 struct Counting;
 static HEAP_BYTES: AtomicUsize = AtomicUsize::new(0);
 

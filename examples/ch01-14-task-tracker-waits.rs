@@ -16,12 +16,12 @@ async fn main() {
     let written = Arc::new(AtomicUsize::new(0));
     let tracker = TaskTracker::new();
     for _ in 0..WRITES {
-        tracker.spawn(write_audit_log(Arc::clone(&written))); // still no handle to keep
+        tracker.spawn(write_audit_log(Arc::clone(&written))); // its JoinHandle can be dropped
     }
     println!("request handled; {} tasks in flight", tracker.len());
 
-    tracker.close(); // no more tasks will be added...
-    tracker.wait().await; // ...so this returns once the last one ends
+    tracker.close(); // wait() may now finish...
+    tracker.wait().await; // ...once the last task has ended
     println!("audit lines written: {} of {WRITES}", written.load(SeqCst));
 }
 // ANCHOR_END: tracked
