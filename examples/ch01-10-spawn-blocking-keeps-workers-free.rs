@@ -30,9 +30,9 @@ where
             }
         });
         tokio::time::sleep(Duration::from_millis(5)).await; // the ticker is running
-        let before = ticks.load(Relaxed);
         // Run `work` as a task, on the worker, so that blocking it blocks the runtime.
         let during = tokio::spawn(async move {
+            let before = ticks.load(Relaxed);
             work().await;
             ticks.load(Relaxed) - before
         });
