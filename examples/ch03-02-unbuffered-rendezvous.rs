@@ -7,12 +7,12 @@ const RECEIVER_DELAY: Duration = Duration::from_millis(100);
 fn main() {
     // ANCHOR: rendezvous
     let (tx, rx) = mpsc::sync_channel::<&str>(0); // capacity 0: a rendezvous
+    let start = Instant::now();
     let receiver = thread::spawn(move || {
         thread::sleep(RECEIVER_DELAY); // the receiver is late
         rx.recv().unwrap()
     });
 
-    let start = Instant::now();
     tx.send("hello").unwrap(); // returns only once the receiver has taken it
     let waited = start.elapsed();
     // ANCHOR_END: rendezvous

@@ -6,7 +6,7 @@ async fn merge(mut a: mpsc::Receiver<u32>, mut b: mpsc::Receiver<u32>) -> Vec<u3
     let (mut a_open, mut b_open) = (true, true);
     loop {
         tokio::select! {
-            // `, if cond` disables a branch: its future is not even created.
+            // `, if cond` disables a branch: its future is created but never polled.
             msg = a.recv(), if a_open => match msg {
                 Some(n) => merged.push(n),
                 None => a_open = false,

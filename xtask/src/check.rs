@@ -379,9 +379,16 @@ impl Checker {
                         }
                         continue;
                     }
-                    let shown = pages_of
-                        .get(&normalize(&output))
-                        .is_some_and(|p| p.contains(page));
+                    let shown_on_page = |file: &Path| {
+                        pages_of
+                            .get(&normalize(file))
+                            .is_some_and(|p| p.contains(page))
+                    };
+                    // A benchmark's page shows its release-mode results
+                    // (`cargo xtask bench`) instead of its quick debug run.
+                    let bench = entry.with_extension("bench.txt");
+                    let shown = shown_on_page(&output)
+                        || (*ext == "stdout" && bench.exists() && shown_on_page(&bench));
                     if !shown {
                         self.problem(
                             page,

@@ -2,6 +2,7 @@
 //!
 //! Each module does one job; `main` only dispatches.
 
+mod bench;
 mod book;
 mod check;
 mod links;
@@ -36,6 +37,9 @@ mod flags {
             }
             /// Build the book into book/ (installing the pinned tools if needed).
             cmd build {}
+            /// Run the benchmark listings in release mode and record their
+            /// results beside them (examples/NAME.bench.txt).
+            cmd bench {}
         }
     }
 }
@@ -60,6 +64,7 @@ fn run() -> Result<()> {
         flags::XtaskCmd::Check(_) => check::run_and_report(&project_root()),
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
+        flags::XtaskCmd::Bench(_) => bench::run(&sh),
     }
 }
 

@@ -1,0 +1,78 @@
+use tokio::sync::mpsc;
+use tokio::task::yield_now;
+
+const ITEMS: usize = 1_000;
+const CAPACITY: usize = 8;
+
+/// The consumer's work on one item: slower than producing it.
+async fn slow_work() {
+    for _ in 0..3 {
+        yield_now().await;
+    }
+}
+
+// ANCHOR: bounded
+/// A fast producer and a slow consumer over a bounded channel. Returns the
+/// longest the queue ever got and how often the producer had to wait.
+async fn bounded() -> (usize, usize) {
+    let (tx, mut rx) = mpsc::channel(CAPACITY);
+    let producer = tokio::spawn(async move {
+        let mut waited = 0;
+        for n in 0..ITEMS {
+            if tx.try_send(n).is_err() {
+                waited += 1; // full: the channel makes the producer wait...
+                tx.send(n).await.unwrap(); // ...until the consumer catches up
+            }
+        }
+        waited
+    });
+    let mut longest = 0;
+    while rx.recv().await.is_some() {
+        longest = longest.max(rx.len() + 1);
+        slow_work().await;
+    }
+    (longest, producer.await.unwrap())
+}
+// ANCHOR_END: bounded
+
+// ANCHOR: unbounded
+async fn unbounded() -> usize {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        for n in 0..ITEMS {
+            tx.send(n).unwrap(); // never waits: the queue absorbs everything
+        }
+    });
+    let mut longest = 0;
+    while rx.recv().await.is_some() {
+        longest = longest.max(rx.len() + 1);
+        slow_work().await;
+    }
+    longest
+}
+// ANCHOR_END: unbounded
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let (longest, waited) = bounded().await;
+    println!("bounded channel({CAPACITY}): the queue never held more than {longest}");
+    println!("  and the producer had to wait {waited} times");
+    println!("unbounded channel: the queue grew to {}", unbounded().await);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_bound_holds_and_slows_the_producer() {
+        let (longest, waited) = bounded().await;
+        assert!(longest <= CAPACITY, "queue reached {longest}");
+        assert!(waited > 0, "the producer never had to wait");
+    }
+
+    #[tokio::test]
+    async fn without_a_bound_the_queue_grows() {
+        assert!(unbounded().await > 10 * CAPACITY);
+    }
+}
