@@ -27,8 +27,11 @@ async fn bounded() -> (usize, usize) {
         waited
     });
     let mut longest = 0;
-    while rx.recv().await.is_some() {
-        longest = longest.max(rx.len() + 1);
+    loop {
+        longest = longest.max(rx.len()); // what is queued, before taking one
+        if rx.recv().await.is_none() {
+            break;
+        }
         slow_work().await;
     }
     (longest, producer.await.unwrap())
@@ -44,8 +47,11 @@ async fn unbounded() -> usize {
         }
     });
     let mut longest = 0;
-    while rx.recv().await.is_some() {
-        longest = longest.max(rx.len() + 1);
+    loop {
+        longest = longest.max(rx.len()); // what is queued, before taking one
+        if rx.recv().await.is_none() {
+            break;
+        }
         slow_work().await;
     }
     longest
