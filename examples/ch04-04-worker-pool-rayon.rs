@@ -33,5 +33,19 @@ fn main() {
         "every job ran on a pool thread: {}",
         used.iter().all(|i| i.is_some())
     );
+    let mut threads = pool_threads();
+    threads.sort();
+    println!("a broadcast to the pool was answered by threads {threads:?}");
 }
 // ANCHOR_END: pool
+
+/// Runs a closure once on every thread of a fresh pool: proves its size.
+fn pool_threads() -> Vec<usize> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(WORKERS)
+        .build_scoped(
+            |thread| thread.run(),
+            |pool| pool.broadcast(|context| context.index()),
+        );
+    pool.unwrap()
+}

@@ -38,6 +38,20 @@ async fn main() {
         "{} requests, limit {LIMIT}: at most {peak} in flight",
         done.len()
     );
+    println!("tasks left running afterwards: {}", tasks_left().await);
+}
+
+/// Live tasks, once tasks that are finishing have had up to a second to be
+/// released (a JoinHandle can wake before its task is gone).
+async fn tasks_left() -> usize {
+    let metrics = tokio::runtime::Handle::current().metrics();
+    let all_gone = async {
+        while metrics.num_alive_tasks() > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), all_gone).await;
+    metrics.num_alive_tasks()
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ async fn bounded() -> (usize, usize) {
 // ANCHOR: unbounded
 async fn unbounded() -> usize {
     let (tx, mut rx) = mpsc::unbounded_channel();
-    tokio::spawn(async move {
+    let producer = tokio::spawn(async move {
         for n in 0..ITEMS {
             tx.send(n).unwrap(); // never waits: the queue absorbs everything
         }
@@ -54,6 +54,7 @@ async fn unbounded() -> usize {
         }
         slow_work().await;
     }
+    producer.await.unwrap();
     longest
 }
 // ANCHOR_END: unbounded
@@ -64,6 +65,20 @@ async fn main() {
     println!("bounded channel({CAPACITY}): the queue never held more than {longest}");
     println!("  and the producer had to wait {waited} times");
     println!("unbounded channel: the queue grew to {}", unbounded().await);
+    println!("tasks left running afterwards: {}", tasks_left().await);
+}
+
+/// Live tasks, once tasks that are finishing have had up to a second to be
+/// released (a JoinHandle can wake before its task is gone).
+async fn tasks_left() -> usize {
+    let metrics = tokio::runtime::Handle::current().metrics();
+    let all_gone = async {
+        while metrics.num_alive_tasks() > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), all_gone).await;
+    metrics.num_alive_tasks()
 }
 
 #[cfg(test)]

@@ -12,25 +12,24 @@ const REQUESTS: u32 = 100;
 fn serve() -> (u32, u32, usize) {
     let (queue_tx, queue) = channel::bounded(CAPACITY);
     let worker = thread::spawn(move || {
-        let (mut served, mut longest) = (0, 0);
+        let mut served = 0;
         for _request in &queue {
-            longest = longest.max(queue.len() + 1);
             thread::sleep(Duration::from_micros(200)); // serving takes time
             served += 1;
         }
-        (served, longest)
+        served
     });
-    let mut refused = 0;
+    let (mut refused, mut longest) = (0, 0);
     for request in 0..REQUESTS {
         match queue_tx.try_send(request) {
-            Ok(()) => {}
+            Ok(()) => longest = longest.max(queue_tx.len()),
             Err(TrySendError::Full(_)) => refused += 1, // "503: try again later"
             Err(TrySendError::Disconnected(_)) => unreachable!("the worker is alive"),
         }
         thread::sleep(Duration::from_micros(20)); // a new request every 20 µs
     }
     drop(queue_tx);
-    let (served, longest) = worker.join().unwrap();
+    let served = worker.join().unwrap();
     (served, refused, longest)
 }
 // ANCHOR_END: shed

@@ -44,3 +44,21 @@ fn main() {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_subscriber_gets_every_message_in_order() {
+        let mut broker = Broker {
+            subscribers: Vec::new(),
+        };
+        let inboxes: Vec<_> = (0..3).map(|_| broker.subscribe()).collect();
+        (1..=5).for_each(|n| broker.publish(n));
+        drop(broker);
+        for inbox in inboxes {
+            assert_eq!(inbox.iter().collect::<Vec<u32>>(), [1, 2, 3, 4, 5]);
+        }
+    }
+}

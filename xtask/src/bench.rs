@@ -9,7 +9,11 @@ use anyhow::{Context, Result};
 use xshell::{Shell, cmd};
 
 /// The listings that take `--full` and measure speed.
-const BENCHMARKS: &[&str] = &["ch04-09-worker-pool-throughput"];
+const BENCHMARKS: &[&str] = &[
+    "ch04-09-worker-pool-throughput",
+    "ch05-03-contention-and-rwlock",
+    "ch05-09-atomic-vs-mutex",
+];
 
 pub fn run(sh: &Shell) -> Result<()> {
     let machine = machine(sh)?;

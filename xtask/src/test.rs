@@ -12,7 +12,7 @@ use crate::{book, check, links};
 
 pub fn run(sh: &Shell) -> Result<()> {
     let start = Instant::now();
-    let total = 9;
+    let total = 10;
     let mut n = 0;
     let mut step = |name: &str| {
         n += 1;
@@ -44,6 +44,8 @@ pub fn run(sh: &Shell) -> Result<()> {
     let compile_fail = compile_fail.len();
     step("inline snippets (skeptic)");
     let snippets = count_tests(sh, &["--test", "skeptic"])?;
+    step("loom models, under --cfg loom (target/loom)");
+    let loom_models = loom(sh, false)?;
     step("the tools' own tests");
     let tool_tests = count_tests(sh, &["--package", "xtask"])?;
     step("build the book and check its links");
@@ -52,7 +54,7 @@ pub fn run(sh: &Shell) -> Result<()> {
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listings run and their output checked, \
-         {listing_tests} listing tests, {compile_fail} compile-fail listings, {snippets} snippets, \
+         {listing_tests} listing tests, {compile_fail} compile-fail listings, {loom_models} loom models, {snippets} snippets, \
          {tool_tests} tool tests, {} links in {} pages",
         start.elapsed().as_secs(),
         report.links,
@@ -69,9 +71,14 @@ fn rust_files(sh: &Shell, dir: &str) -> Result<Vec<std::path::PathBuf>> {
 
 /// Runs `cargo test ARGS`, showing its output, and returns how many tests passed.
 fn count_tests(sh: &Shell, args: &[&str]) -> Result<usize> {
-    let mut child = Command::new("cargo")
-        .arg("test")
-        .args(args)
+    let mut command = Command::new("cargo");
+    command.arg("test").args(args);
+    count(sh, command, &format!("cargo test {}", args.join(" ")))
+}
+
+/// Runs a libtest command, echoing its output, and adds up its passed tests.
+fn count(sh: &Shell, mut command: Command, what: &str) -> Result<usize> {
+    let mut child = command
         .current_dir(sh.current_dir())
         .stdout(Stdio::piped())
         .spawn()?;
@@ -88,11 +95,31 @@ fn count_tests(sh: &Shell, args: &[&str]) -> Result<usize> {
                 .unwrap_or(0);
         }
     }
-    let status = child.wait()?;
-    if !status.success() {
-        bail!("`cargo test {}` failed", args.join(" "));
+    if !child.wait()?.success() {
+        bail!("`{what}` failed");
     }
     Ok(passed)
+}
+
+/// Runs the listings' loom models. `--cfg loom` changes every crate's build,
+/// so they build in a target directory of their own, from a crate that
+/// depends on loom alone.
+fn loom(sh: &Shell, record: bool) -> Result<usize> {
+    let mut command = Command::new("cargo");
+    command
+        .args([
+            "test",
+            "--release",
+            "--package",
+            "loom-models",
+            "--target-dir",
+            "target/loom",
+        ])
+        .env("RUSTFLAGS", "--cfg loom");
+    if record {
+        command.env("LISTINGS", "overwrite");
+    }
+    count(sh, command, "cargo test --package loom-models (--cfg loom)")
 }
 
 pub fn bless(sh: &Shell, filter: Option<&str>) -> Result<()> {
@@ -103,6 +130,7 @@ pub fn bless(sh: &Shell, filter: Option<&str>) -> Result<()> {
     cmd!(sh, "cargo test --test compile_fail")
         .env("TRYBUILD", "overwrite")
         .run()?;
+    loom(sh, true)?;
     eprintln!("xtask bless: recorded; review the change with `git diff examples/`");
     Ok(())
 }

@@ -1,0 +1,69 @@
+// output: varies \s+\d+ locks/s\s+\d+\.\d\dx
+use std::hint::black_box;
+use std::sync::{Mutex, RwLock};
+use std::thread;
+use std::time::Instant;
+
+// ANCHOR: measure
+/// Runs `threads` threads, each taking the lock `rounds` times for a tiny
+/// critical section; returns lock operations per second.
+fn throughput(threads: usize, rounds: u64, op: &(dyn Fn() + Sync)) -> f64 {
+    let start = Instant::now();
+    thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| (0..rounds).for_each(|_| op()));
+        }
+    });
+    (threads as u64 * rounds) as f64 / start.elapsed().as_secs_f64()
+}
+// ANCHOR_END: measure
+
+fn main() {
+    let rounds = if std::env::args().any(|a| a == "--full") {
+        1_000_000
+    } else {
+        20_000
+    };
+    let counter = Mutex::new(0u64);
+    let increment = || *counter.lock().unwrap() += 1;
+    let base = throughput(1, rounds, &increment);
+    println!("one Mutex, one counter, more threads ({rounds} increments each):");
+    for threads in [1, 2, 4, 8] {
+        let rate = throughput(threads, rounds, &increment);
+        println!(
+            "  {threads} threads: {:>12.0} locks/s  {:>5.2}x one thread",
+            rate,
+            rate / base
+        );
+    }
+
+    // ANCHOR: readers
+    let table = (Mutex::new(vec![1u64; 16]), RwLock::new(vec![1u64; 16]));
+    let mutex_read = || {
+        black_box(table.0.lock().unwrap()[3]);
+    };
+    let rwlock_read = || {
+        black_box(table.1.read().unwrap()[3]);
+    };
+    let mutex_write = || table.0.lock().unwrap()[3] += 1;
+    let rwlock_write = || table.1.write().unwrap()[3] += 1;
+    // ANCHOR_END: readers
+    for (what, by_mutex, by_rwlock) in [
+        (
+            "reads only",
+            &mutex_read as &(dyn Fn() + Sync),
+            &rwlock_read as &(dyn Fn() + Sync),
+        ),
+        ("writes only", &mutex_write, &rwlock_write),
+    ] {
+        let mutex = throughput(2, rounds, by_mutex);
+        let rwlock = throughput(2, rounds, by_rwlock);
+        println!("{what}, 2 threads, a tiny critical section:");
+        println!("  Mutex:  {:>12.0} locks/s  {:>5.2}x", mutex, 1.0);
+        println!(
+            "  RwLock: {:>12.0} locks/s  {:>5.2}x the Mutex",
+            rwlock,
+            rwlock / mutex
+        );
+    }
+}
