@@ -1,0 +1,107 @@
+use std::time::Duration;
+use tokio::time::{sleep, timeout};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+/// One sub-task of a request (a query, a cache lookup): it stops when its
+/// request is cancelled.
+async fn fetch(part: &'static str, takes_ms: u64, request: CancellationToken) -> Option<String> {
+    let work = async move {
+        sleep(Duration::from_millis(takes_ms)).await;
+        format!("{part} ({takes_ms} ms)")
+    };
+    request.run_until_cancelled(work).await
+}
+
+// ANCHOR: handle
+/// Handles one request: its own token and tracker, and one deadline for all
+/// of its work. Returns only when every sub-task of the request has ended.
+async fn handle(
+    server: &CancellationToken,
+    deadline: Duration,
+    parts: &[(&'static str, u64)],
+) -> String {
+    let request = server.child_token(); // cancelled with the server, or alone
+    let tracker = TaskTracker::new();
+    let handles: Vec<_> = parts
+        .iter()
+        .map(|&(part, ms)| tracker.spawn(fetch(part, ms, request.clone())))
+        .collect();
+    tracker.close();
+    let answer = match timeout(deadline, async {
+        let mut done = Vec::new();
+        for handle in handles {
+            done.extend(handle.await.unwrap());
+        }
+        done
+    })
+    .await
+    {
+        Ok(parts) => format!("200 OK: {}", parts.join(", ")),
+        Err(_) => "504 deadline exceeded".to_string(),
+    };
+    request.cancel(); // whatever is left of this request stops now...
+    tracker.wait().await; // ...and is gone before we answer
+    answer
+}
+// ANCHOR_END: handle
+
+fn alive() -> usize {
+    tokio::runtime::Handle::current()
+        .metrics()
+        .num_alive_tasks()
+}
+
+#[tokio::main(flavor = "current_thread", start_paused = true)]
+async fn main() {
+    let server = CancellationToken::new();
+    let fast = handle(
+        &server,
+        Duration::from_millis(100),
+        &[("user", 20), ("cart", 30)],
+    )
+    .await;
+    println!("request 1: {fast}; tasks still running: {}", alive());
+    let slow = handle(
+        &server,
+        Duration::from_millis(100),
+        &[("user", 20), ("recommendations", 5_000)],
+    )
+    .await;
+    println!("request 2: {slow}; tasks still running: {}", alive());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn no_task_outlives_its_request() {
+        let server = CancellationToken::new();
+        for slow_ms in [10, 50, 99, 101, 10_000] {
+            let answer = handle(
+                &server,
+                Duration::from_millis(100),
+                &[("a", 5), ("b", slow_ms)],
+            )
+            .await;
+            assert_eq!(answer.starts_with("200"), slow_ms < 100, "{answer}");
+            assert_eq!(alive(), 0, "a sub-task outlived its request");
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn cancelling_the_server_stops_a_request_in_flight() {
+        let server = CancellationToken::new();
+        let stopper = server.clone();
+        tokio::spawn(async move {
+            sleep(Duration::from_millis(10)).await;
+            stopper.cancel();
+        });
+        let started = tokio::time::Instant::now();
+        let answer = handle(&server, Duration::from_secs(60), &[("a", 5_000)]).await;
+        assert_eq!(answer, "200 OK: "); // the sub-task gave up: no parts
+        assert_eq!(started.elapsed(), Duration::from_millis(10));
+        assert_eq!(alive(), 0);
+    }
+}
