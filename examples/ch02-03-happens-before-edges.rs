@@ -1,4 +1,6 @@
-use std::sync::atomic::{AtomicBool, Ordering::Acquire, Ordering::Release};
+use std::sync::atomic::{
+    AtomicBool, AtomicU64, Ordering::Acquire, Ordering::Relaxed, Ordering::Release,
+};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 
@@ -22,18 +24,29 @@ fn main() {
     // 4. a mutex: an unlock happens-before the next lock of the same mutex.
     let log = Arc::new(Mutex::new(Vec::new()));
     let writer = Arc::clone(&log);
-    thread::spawn(move || writer.lock().unwrap().push("written under the lock"))
-        .join()
-        .unwrap();
-    println!("after lock: {:?}", log.lock().unwrap());
+    thread::spawn(move || writer.lock().unwrap().push("written under the lock"));
+    let seen = loop {
+        let entries = log.lock().unwrap(); // no join: only the lock orders the two threads
+        if !entries.is_empty() {
+            break entries.clone();
+        }
+    };
+    println!("after lock: {seen:?}");
 
-    // 5. atomics: a Release store happens-before an Acquire load that reads it.
-    let ready = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&ready);
-    thread::spawn(move || flag.store(true, Release));
+    // 5. atomics: a Release store happens-before an Acquire load that reads it,
+    //    so data written before the store is visible after the load.
+    let (data, ready) = (
+        Arc::new(AtomicU64::new(0)),
+        Arc::new(AtomicBool::new(false)),
+    );
+    let (payload, flag) = (Arc::clone(&data), Arc::clone(&ready));
+    thread::spawn(move || {
+        payload.store(42, Relaxed);
+        flag.store(true, Release);
+    });
     while !ready.load(Acquire) {
         std::hint::spin_loop();
     }
-    println!("after Acquire load: saw the Release store");
+    println!("after Acquire load: data = {}", data.load(Relaxed));
     // ANCHOR_END: edges
 }

@@ -17,8 +17,9 @@ fn take_ticket_racy(left: &AtomicU32) -> bool {
 }
 
 /// The same, in one indivisible step: the decrement happens only if n > 0.
+/// (`try_update` is the Rust 1.95 name of `fetch_update`.)
 fn take_ticket(left: &AtomicU32) -> bool {
-    left.fetch_update(SeqCst, SeqCst, |n| n.checked_sub(1))
+    left.try_update(SeqCst, SeqCst, |n| n.checked_sub(1))
         .is_ok()
 }
 // ANCHOR_END: racy
@@ -42,7 +43,7 @@ fn main() {
     let fixed = (0..runs).filter(|_| two_buyers(take_ticket) == 2).count();
     println!("{runs} races for the last ticket on real threads; it was sold twice");
     println!("  with load, then store: {racy} times");
-    println!("  with fetch_update:     {fixed} times");
+    println!("  with try_update:       {fixed} times");
 }
 
 #[cfg(all(test, loom))]
@@ -72,11 +73,11 @@ mod loom_models {
     #[test]
     fn loom_finds_the_double_sale_and_passes_the_fix() {
         let report = format!(
-            "load, then store: {}\nfetch_update:     {}\n",
+            "load, then store: {}\ntry_update:       {}\n",
             explore(take_ticket_racy),
             explore(take_ticket)
         );
-        assert!(report.contains("store: FAILED") && report.contains("fetch_update:     passed"));
+        assert!(report.contains("store: FAILED") && report.contains("try_update:       passed"));
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../examples/ch05-10-check-then-act.loom.txt"

@@ -25,8 +25,17 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use regex::Regex;
 use wait_timeout::ChildExt;
 
-const TIME_LIMIT: Duration = Duration::from_secs(2);
-const KILL_AFTER: Duration = Duration::from_secs(10);
+/// How long a listing may run, and when a hanging one is killed.
+#[derive(Clone, Copy)]
+struct Limits {
+    time: Duration,
+    kill_after: Duration,
+}
+
+const LIMITS: Limits = Limits {
+    time: Duration::from_secs(2),
+    kill_after: Duration::from_secs(10),
+};
 
 fn main() -> ExitCode {
     let args = Arguments::from_args();
@@ -44,16 +53,57 @@ fn main() -> ExitCode {
     }
     let exe_dir = examples_dir();
     let overwrite = std::env::var("LISTINGS").is_ok_and(|v| v == "overwrite");
-    let trials = listings
+    let mut trials: Vec<Trial> = listings
         .into_iter()
         .map(|listing| {
             let exe = exe_dir.join(format!("{}{}", listing.name, std::env::consts::EXE_SUFFIX));
             Trial::test(listing.name.clone(), move || {
-                check(&listing, &exe, overwrite)
+                check(&listing, &exe, overwrite, LIMITS)
             })
         })
         .collect();
-    libtest_mimic::run(&args, trials).exit_code()
+    trials.push(Trial::test(
+        "self-test: a hanging listing is killed and named",
+        hang_is_killed,
+    ));
+    let conclusion = libtest_mimic::run(&args, trials);
+    if conclusion.has_failed() {
+        eprintln!(
+            "rerun one listing with `cargo xtask test NAME`; record new output with `cargo xtask bless NAME`"
+        );
+    }
+    conclusion.exit_code()
+}
+
+/// The harness's own check of its kill switch, on a program that never ends
+/// (with a 1 s limit, so that the suite stays fast).
+fn hang_is_killed() -> Result<(), Failed> {
+    let script = std::env::temp_dir().join(format!("listings-hang-{}.sh", std::process::id()));
+    fs::write(&script, "#!/bin/sh\nexec sleep 30\n")?;
+    fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
+    let listing = Listing {
+        name: "fixture-hang".into(),
+        source: script.with_extension("rs"),
+        any_order: false,
+        varies: Vec::new(),
+    };
+    let limits = Limits {
+        time: Duration::from_millis(500),
+        kill_after: Duration::from_secs(1),
+    };
+    let start = Instant::now();
+    let outcome = check(&listing, &script, false, limits);
+    let _ = fs::remove_file(&script);
+    match outcome {
+        Err(e)
+            if e.message()
+                .is_some_and(|m| m.starts_with("fixture-hang hung: killed after 1 s"))
+                && start.elapsed() < Duration::from_secs(5) =>
+        {
+            Ok(())
+        }
+        other => Err(format!("expected the hang to be killed and named, got {other:?}").into()),
+    }
 }
 
 struct Listing {
@@ -128,14 +178,14 @@ fn examples_dir() -> PathBuf {
         .join("examples")
 }
 
-fn check(listing: &Listing, exe: &Path, overwrite: bool) -> Result<(), Failed> {
-    let run = run(exe).map_err(|e| format!("{}: {e}", listing.name))?;
+fn check(listing: &Listing, exe: &Path, overwrite: bool, limits: Limits) -> Result<(), Failed> {
+    let run = run(exe, limits.kill_after).map_err(|e| format!("{}: {e}", listing.name))?;
     if run.killed {
         return Err(format!(
             "{} hung: killed after {} s. A listing must end by itself; \
              prove a hang with a timeout inside the listing instead.",
             listing.name,
-            KILL_AFTER.as_secs()
+            limits.kill_after.as_secs()
         )
         .into());
     }
@@ -146,12 +196,12 @@ fn check(listing: &Listing, exe: &Path, overwrite: bool) -> Result<(), Failed> {
         )
         .into());
     }
-    if run.elapsed > TIME_LIMIT {
+    if run.elapsed > limits.time {
         return Err(format!(
             "{} took {:.1} s; a listing must finish in under {} s in a debug build",
             listing.name,
             run.elapsed.as_secs_f64(),
-            TIME_LIMIT.as_secs()
+            limits.time.as_secs()
         )
         .into());
     }
@@ -210,7 +260,7 @@ struct Run {
     elapsed: Duration,
 }
 
-fn run(exe: &Path) -> std::io::Result<Run> {
+fn run(exe: &Path, kill_after: Duration) -> std::io::Result<Run> {
     let start = Instant::now();
     let mut child = Command::new(exe)
         // The recorded panic messages must not depend on the caller's shell.
@@ -221,7 +271,7 @@ fn run(exe: &Path) -> std::io::Result<Run> {
         .spawn()?;
     let stdout = drain(child.stdout.take().unwrap());
     let stderr = drain(child.stderr.take().unwrap());
-    let (status, killed) = match child.wait_timeout(KILL_AFTER)? {
+    let (status, killed) = match child.wait_timeout(kill_after)? {
         Some(status) => (status, false),
         None => {
             child.kill()?;

@@ -15,7 +15,7 @@ use anyhow::{Result, bail};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use crate::normalize;
+use crate::{md_links, mermaid, normalize};
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
@@ -169,6 +169,16 @@ impl Checker {
         let text = fs::read_to_string(page)?;
         self.check_code_blocks(page, &text, true);
         let lines = LineIndex::new(&text);
+        for broken in md_links::check(page, &text, |offset| lines.line(offset)) {
+            self.problem(
+                page,
+                broken.line,
+                broken.what,
+                "link to an existing page; a heading's id is its text in lower case, \
+                 spaces as `-`, punctuation dropped",
+            );
+        }
+        self.check_mermaid(page, &text);
         for found in DIRECTIVE.captures_iter(&text) {
             let whole = found.get(0).unwrap();
             if text[..whole.start()].ends_with('\\') {
@@ -216,6 +226,39 @@ impl Checker {
             }
         }
         Ok(())
+    }
+
+    fn check_mermaid(&mut self, page: &Path, text: &str) {
+        let lines = LineIndex::new(text);
+        let mut block: Option<(usize, String)> = None;
+        for (event, range) in Parser::new(text).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if info.trim() == "mermaid" =>
+                {
+                    // The block's first content line is the line after the fence.
+                    block = Some((lines.line(range.start) + 1, String::new()));
+                }
+                Event::Text(t) => {
+                    if let Some((_, body)) = block.as_mut() {
+                        body.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((first_line, body)) = block.take() {
+                        for (offset, what, fix) in mermaid::lint(&body) {
+                            self.problem(
+                                page,
+                                first_line + offset,
+                                format!("Mermaid: {what}"),
+                                fix,
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// `in_book`: the file is an mdBook page, where a ```rust block may also be
@@ -339,8 +382,8 @@ impl Checker {
                     self.problem(
                         &entry,
                         1,
-                        format!("recorded output for a listing `{name}.rs` that does not exist"),
-                        "delete it, or restore the listing",
+                        format!("stale recorded output: there is no listing `{name}.rs` any more"),
+                        "delete it (was the listing renamed? record the new name with `cargo xtask bless`)",
                     );
                 }
                 if ext != "rs" {
@@ -655,6 +698,54 @@ mod tests {
             "src/ch01/page.md",
             1,
             "no `## First item` section",
+        );
+    }
+
+    #[test]
+    fn broken_links_and_fragments_are_rejected() {
+        let page =
+            format!("{PAGE}\nSee [the item](page.md#frist-item) and [gone](../ch09/x.md).\n");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            15,
+            "no heading there has the id `frist-item`",
+        );
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            15,
+            "`../ch09/x.md` does not exist",
+        );
+    }
+
+    #[test]
+    fn invalid_mermaid_is_rejected() {
+        let page = format!("{PAGE}\n```mermaid\nflowchat LR\n    a -- \"1. first\" --> b\n```\n");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            16,
+            "not a Mermaid diagram type",
+        );
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            17,
+            "starts like a numbered list",
+        );
+    }
+
+    #[test]
+    fn stale_recorded_output_is_rejected() {
+        let problems = fixture(&[("examples/ch01-02-renamed.stdout", Some("old\n"))]);
+        assert_problem(
+            &problems,
+            "examples/ch01-02-renamed.stdout",
+            1,
+            "stale recorded output",
         );
     }
 }

@@ -6,6 +6,8 @@ mod bench;
 mod book;
 mod check;
 mod links;
+mod md_links;
+mod mermaid;
 mod test;
 mod tools;
 
@@ -26,8 +28,11 @@ mod flags {
             }
             /// Run every test: formatting, lints, the book's static checks,
             /// every listing and its recorded output, compile-fail listings,
-            /// inline snippets, the tools' own tests, and the built book's links.
-            cmd test {}
+            /// inline snippets, loom models, the tools' own tests, and the built
+            /// book's links. With NAME: only the listings whose name contains it.
+            cmd test {
+                optional name: String
+            }
             /// The book's static checks only (fast: no build, no run).
             cmd check {}
             /// Record the current output of the listings whose name contains
@@ -60,7 +65,7 @@ fn run() -> Result<()> {
     sh.change_dir(project_root());
     match flags.subcommand {
         flags::XtaskCmd::Serve(cmd) => book::serve(&sh, cmd.port.unwrap_or(3000), cmd.open),
-        flags::XtaskCmd::Test(_) => test::run(&sh),
+        flags::XtaskCmd::Test(cmd) => test::run(&sh, cmd.name.as_deref()),
         flags::XtaskCmd::Check(_) => check::run_and_report(&project_root()),
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),

@@ -10,55 +10,151 @@ use xshell::{Shell, cmd};
 
 use crate::{book, check, links};
 
-pub fn run(sh: &Shell) -> Result<()> {
-    let start = Instant::now();
-    let total = 10;
-    let mut n = 0;
-    let mut step = |name: &str| {
-        n += 1;
-        eprintln!("xtask test: [{n}/{total}] {name}");
-    };
+/// Numbers the steps as they run, and on failure says how to rerun just
+/// the step that failed.
+struct Steps {
+    done: usize,
+    total: usize,
+}
 
-    step("formatting (cargo fmt --check)");
-    cmd!(sh, "cargo fmt --all --check")
-        .run()
-        .context("run `cargo fmt --all` to fix")?;
+impl Steps {
+    fn run<T>(&mut self, name: &str, rerun: &str, step: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.done += 1;
+        let (n, total) = (self.done, self.total);
+        eprintln!("xtask test: [{n}/{total}] {name}");
+        step().with_context(|| {
+            format!("step {n}/{total} ({name}) failed; rerun just this step: {rerun}")
+        })
+    }
+}
+
+pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
+    if let Some(name) = filter {
+        return run_one(sh, name);
+    }
+    let start = Instant::now();
+    let mut steps = Steps { done: 0, total: 10 };
     // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
     let compile_fail = rust_files(sh, "examples/compile-fail")?;
-    let files = &compile_fail;
-    cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?;
-    step("lints (cargo clippy -D warnings)");
-    cmd!(
-        sh,
-        "cargo clippy --quiet --workspace --all-targets -- -D warnings"
-    )
-    .run()?;
-    step("the book's static checks");
-    check::run_and_report(&sh.current_dir())?;
-    step("listings: run each, compare with its recorded output");
-    let listings = count_tests(sh, &["--test", "listings"])?;
-    step("listings' own tests");
-    let listing_tests = count_tests(sh, &["--examples"])?;
-    step("compile-fail listings (trybuild)");
-    count_tests(sh, &["--test", "compile_fail"])?;
-    let compile_fail = compile_fail.len();
-    step("inline snippets (skeptic)");
-    let snippets = count_tests(sh, &["--test", "skeptic"])?;
-    step("loom models, under --cfg loom (target/loom)");
-    let loom_models = loom(sh, false)?;
-    step("the tools' own tests");
-    let tool_tests = count_tests(sh, &["--package", "xtask"])?;
-    step("build the book and check its links");
-    let built = book::build(sh)?;
-    let report = links::check(&built, &sh.current_dir().join("src"))?;
+
+    steps.run("formatting", "cargo fmt --all --check", || {
+        cmd!(sh, "cargo fmt --all --check")
+            .run()
+            .context("run `cargo fmt --all` to fix")?;
+        let files = &compile_fail;
+        Ok(cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?)
+    })?;
+    steps.run(
+        "lints",
+        "cargo clippy --workspace --all-targets -- -D warnings",
+        || {
+            Ok(cmd!(
+                sh,
+                "cargo clippy --quiet --workspace --all-targets -- -D warnings"
+            )
+            .run()?)
+        },
+    )?;
+    steps.run("the book's static checks", "cargo xtask check", || {
+        check::run_and_report(&sh.current_dir())
+    })?;
+    let listings = steps.run(
+        "listings: run each, compare with its recorded output",
+        "cargo test --test listings [-- NAME]",
+        || count_tests(sh, &["--test", "listings"]),
+    )?;
+    let listing_tests = steps.run("listings' own tests", "cargo test --examples", || {
+        count_tests(sh, &["--examples"])
+    })?;
+    steps.run(
+        "compile-fail listings (trybuild)",
+        "cargo test --test compile_fail",
+        || count_tests(sh, &["--test", "compile_fail"]),
+    )?;
+    let snippets = steps.run(
+        "inline snippets (skeptic)",
+        "cargo test --test skeptic",
+        || count_tests(sh, &["--test", "skeptic"]),
+    )?;
+    let loom_models = steps.run(
+        "loom models, under --cfg loom (target/loom)",
+        "RUSTFLAGS=\"--cfg loom\" cargo test --release -p loom-models --target-dir target/loom",
+        || loom(sh, false),
+    )?;
+    let tool_tests = steps.run("the tools' own tests", "cargo test -p xtask", || {
+        count_tests(sh, &["--package", "xtask"])
+    })?;
+    let report = steps.run(
+        "build the book and check its links",
+        "cargo xtask build",
+        || {
+            let built = book::build(sh)?;
+            links::check(&built, &sh.current_dir().join("src"))
+        },
+    )?;
 
     println!(
-        "cargo xtask test: ok in {} s: {listings} listings run and their output checked, \
-         {listing_tests} listing tests, {compile_fail} compile-fail listings, {loom_models} loom models, {snippets} snippets, \
-         {tool_tests} tool tests, {} links in {} pages",
+        "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
+         {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
+         {snippets} snippets, {tool_tests} tool tests, {} links in {} pages",
         start.elapsed().as_secs(),
+        compile_fail.len(),
         report.links,
         report.pages,
+    );
+    Ok(())
+}
+
+/// `cargo xtask test NAME`: the static checks, then only what concerns the
+/// listings whose name contains NAME: their runs, their own tests, and the
+/// compile-fail check if one of them is a compile-fail listing.
+fn run_one(sh: &Shell, name: &str) -> Result<()> {
+    let mut steps = Steps { done: 0, total: 4 };
+    steps.run("the book's static checks", "cargo xtask check", || {
+        check::run_and_report(&sh.current_dir())
+    })?;
+    let matching = |dir: &str| -> Result<Vec<String>> {
+        Ok(rust_files(sh, dir)?
+            .iter()
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .filter(|stem| stem.contains(name))
+            .collect())
+    };
+    let examples = matching("examples")?;
+    let compile_fail = matching("examples/compile-fail")?;
+    if examples.is_empty() && compile_fail.is_empty() {
+        bail!("no listing's name contains `{name}` (in examples/ or examples/compile-fail/)");
+    }
+    let runs = steps.run(
+        "run and compare",
+        &format!("cargo test --test listings -- {name}"),
+        || count_tests(sh, &["--test", "listings", "--", name]),
+    )?;
+    let mut own = 0;
+    steps.run(
+        "their own tests",
+        &format!("cargo test --example {name}"),
+        || {
+            for example in &examples {
+                own += count_tests(sh, &["--example", example])?;
+            }
+            Ok(())
+        },
+    )?;
+    steps.run(
+        "compile-fail check",
+        "cargo test --test compile_fail",
+        || {
+            if compile_fail.is_empty() {
+                Ok(0)
+            } else {
+                count_tests(sh, &["--test", "compile_fail"])
+            }
+        },
+    )?;
+    println!(
+        "cargo xtask test {name}: ok: {runs} runs compared, {own} tests, {} compile-fail listings",
+        compile_fail.len()
     );
     Ok(())
 }
