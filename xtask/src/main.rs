@@ -8,6 +8,7 @@ mod check;
 mod links;
 mod md_links;
 mod mermaid;
+mod scaffold;
 mod test;
 mod tools;
 
@@ -16,6 +17,8 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::Result;
 
 mod flags {
+    use std::path::PathBuf;
+
     xflags::xflags! {
         /// Commands for the book "Go's Concurrency Roadmap, Mastered in Rust".
         cmd xtask {
@@ -45,6 +48,21 @@ mod flags {
             /// Run the benchmark listings in release mode and record their
             /// results beside them (examples/NAME.bench.txt).
             cmd bench {}
+            /// Create examples/chNN-MM-SLUG.rs for roadmap item CHAPTER.ITEM
+            /// (for example 3.7), show it at the end of that item's section,
+            /// and record its output.
+            cmd new-listing {
+                required place: String
+                required slug: String
+                /// The page to show it on, when the roadmap has no such item.
+                optional --page page: PathBuf
+            }
+            /// Create the pages of chapter NUMBER (a section per roadmap item)
+            /// and list them in SUMMARY.md.
+            cmd new-chapter {
+                required number: u32
+                required title: String
+            }
         }
     }
 }
@@ -70,6 +88,32 @@ fn run() -> Result<()> {
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
         flags::XtaskCmd::Bench(_) => bench::run(&sh),
+        flags::XtaskCmd::NewListing(cmd) => {
+            let root = project_root();
+            let (name, page) =
+                scaffold::new_listing(&root, &cmd.place, &cmd.slug, cmd.page.as_deref())?;
+            test::bless(&sh, Some(&name))?;
+            eprintln!(
+                "xtask: created examples/{name}.rs and showed it on {} (its output is recorded).\n\
+                 Write the program, then run `cargo xtask bless {name}` and `cargo xtask test {name}`.",
+                page.strip_prefix(&root).unwrap_or(&page).display()
+            );
+            Ok(())
+        }
+        flags::XtaskCmd::NewChapter(cmd) => {
+            let root = project_root();
+            for page in scaffold::new_chapter(&root, cmd.number, &cmd.title)? {
+                eprintln!(
+                    "xtask: created {}",
+                    page.strip_prefix(&root).unwrap_or(&page).display()
+                );
+            }
+            eprintln!(
+                "xtask: listed in src/SUMMARY.md; add listings with `cargo xtask new-listing {}.ITEM SLUG`",
+                cmd.number
+            );
+            Ok(())
+        }
     }
 }
 
