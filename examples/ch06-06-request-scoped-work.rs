@@ -22,6 +22,7 @@ async fn handle(
     parts: &[(&'static str, u64)],
 ) -> String {
     let request = server.child_token(); // cancelled with the server, or alone
+    let _cancel_if_dropped = request.drop_guard_ref(); // the handler itself may be cancelled
     let tracker = TaskTracker::new();
     let handles: Vec<_> = parts
         .iter()
@@ -88,6 +89,20 @@ mod tests {
             assert_eq!(answer.starts_with("200"), slow_ms < 100, "{answer}");
             assert_eq!(alive(), 0, "a sub-task outlived its request");
         }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn dropping_the_handler_stops_its_work_too() {
+        let server = CancellationToken::new();
+        // As a web framework does when the client disconnects: the handler future is dropped.
+        let dropped = timeout(
+            Duration::from_millis(10),
+            handle(&server, Duration::from_secs(60), &[("a", 5_000)]),
+        )
+        .await;
+        assert!(dropped.is_err());
+        sleep(Duration::from_millis(1)).await; // the sub-task sees the cancellation and ends
+        assert_eq!(alive(), 0, "a sub-task outlived its dropped handler");
     }
 
     #[tokio::test(start_paused = true)]

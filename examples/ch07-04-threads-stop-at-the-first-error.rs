@@ -18,8 +18,9 @@ fn check_chunk(chunk: &[u32], stop: &AtomicBool) -> Result<u32, String> {
 }
 
 // ANCHOR: scope
-/// Checks all records on 4 threads; the first error stops the others and is
-/// what the caller gets, as with errgroup's Wait.
+/// Checks all records on 4 threads; the first error stops the others, and the
+/// first in chunk order is what the caller gets (errgroup's Wait returns the
+/// first in time).
 fn check_all(records: &[u32]) -> Result<u32, String> {
     let stop = AtomicBool::new(false);
     thread::scope(|s| {

@@ -195,7 +195,7 @@ mod tests {
         assert_eq!(finished.load(SeqCst), 1);
     }
 
-    /// SetLimit: "the number of active goroutines in the group" never exceeds it.
+    /// SetLimit "limits the number of active goroutines in this group to at most n."
     #[tokio::test(start_paused = true)]
     async fn the_limit_bounds_active_tasks() {
         let (mut g, _) = group();
@@ -229,7 +229,8 @@ mod tests {
         assert_eq!(g.wait().await, Ok(()));
     }
 
-    /// "A zero Group is valid, has no limit on the number of active goroutines."
+    /// "A zero Group is valid, has no limit on the number of active goroutines":
+    /// here, a group on which set_limit was never called.
     #[tokio::test(start_paused = true)]
     async fn without_a_limit_every_task_runs_at_once() {
         let (mut g, _) = group();
