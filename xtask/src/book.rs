@@ -6,6 +6,7 @@ use std::process::Command;
 use anyhow::{Result, bail};
 use xshell::Shell;
 
+use crate::runner::{self, LIMITS, Rustc};
 use crate::tools::{self, MDBOOK, MDBOOK_MERMAID};
 
 /// Installs what is missing, then returns the `mdbook` to run.
@@ -39,8 +40,11 @@ pub fn build(sh: &Shell) -> Result<PathBuf> {
     Ok(sh.current_dir().join("book"))
 }
 
+/// Serves the book on 127.0.0.1:`port`, and the local runner that its Run
+/// buttons use on the next port.
 pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
     let mdbook = prepare(sh)?;
+    start_runner(sh, port)?;
     let mut command = mdbook_command(sh, &mdbook)?;
     command.args([
         "serve",
@@ -52,10 +56,28 @@ pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
     if open {
         command.arg("--open");
     }
-    eprintln!("xtask: serving the book at http://127.0.0.1:{port}/ (Ctrl-C stops)");
+    eprintln!(
+        "xtask: serving the book at http://127.0.0.1:{port}/ and its runner at \
+         http://127.0.0.1:{}/ (Ctrl-C stops)",
+        port + 1
+    );
     let status = command.status()?;
     if !status.success() {
         bail!("mdbook serve exited with {status}");
     }
     Ok(())
+}
+
+/// Starts the local runner for the book on `book_port`, on the port after it.
+pub fn start_runner(sh: &Shell, book_port: u16) -> Result<u16> {
+    eprintln!("xtask: building the listings' dependencies for the local runner");
+    let root = sh.current_dir();
+    let rustc = Rustc::from_project(&root)?;
+    runner::start(
+        Box::new(rustc),
+        LIMITS,
+        book_port,
+        book_port + 1,
+        root.join("target/runner"),
+    )
 }

@@ -73,6 +73,7 @@ pub fn run(root: &Path) -> Result<Vec<Problem>> {
     }
     cx.check_listings_are_shown()?;
     cx.check_roadmap(&summary)?;
+    cx.check_playground_crates()?;
     cx.problems.sort();
     Ok(cx.problems)
 }
@@ -451,6 +452,36 @@ impl Checker {
                         format!("name the file and the command in its caption: `{run}`"),
                     );
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every dependency a listing may use is known to be on the Rust
+    /// playground or not, so the page can show or hide its Run button.
+    fn check_playground_crates(&mut self) -> Result<()> {
+        let data = self.root.join("src/playground-crates.json");
+        let Ok(text) = fs::read_to_string(&data) else {
+            return Ok(()); // a book without Run buttons online
+        };
+        let manifest = fs::read_to_string(self.root.join("Cargo.toml"))?;
+        let dependencies = manifest
+            .split("\n[dependencies]\n")
+            .nth(1)
+            .map(|rest| rest.split("\n[").next().unwrap_or_default())
+            .unwrap_or_default();
+        for line in dependencies.lines() {
+            let Some((name, _)) = line.split_once('=') else {
+                continue;
+            };
+            let crate_name = name.trim().replace('-', "_");
+            if !text.contains(&format!("\"{crate_name}\"")) {
+                self.problem(
+                    &data,
+                    1,
+                    format!("the dependency `{crate_name}` is in neither `has` nor `lacks`"),
+                    "look it up in the playground's crate list and record it, with the date",
+                );
             }
         }
         Ok(())

@@ -4,10 +4,12 @@
 
 mod bench;
 mod book;
+mod browser;
 mod check;
 mod links;
 mod md_links;
 mod mermaid;
+mod runner;
 mod scaffold;
 mod test;
 mod tools;

@@ -48,7 +48,20 @@ pub fn lint(block: &str) -> Vec<(usize, String, String)> {
             format!("start the block with one of: {}", KINDS[..6].join(", ")),
         ));
     }
+    let state_diagram = kind.starts_with("stateDiagram");
     for (at, line) in block.lines().enumerate() {
+        if state_diagram
+            && line.contains("-->")
+            && line
+                .split_once(':')
+                .is_some_and(|(_, label)| label.contains("::"))
+        {
+            problems.push((
+                at,
+                "a `::` in a state transition's label".into(),
+                "Mermaid reads `::` there as its own syntax and fails to parse: write the path without `::`".into(),
+            ));
+        }
         if line.matches('"').count() % 2 != 0 {
             problems.push((
                 at,

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use xshell::{Shell, cmd};
 
-use crate::{book, check, links};
+use crate::{book, browser, check, links};
 
 /// Numbers the steps as they run, and on failure says how to rerun just
 /// the step that failed.
@@ -33,7 +33,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 10 };
+    let mut steps = Steps { done: 0, total: 11 };
     // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
     let compile_fail = rust_files(sh, "examples/compile-fail")?;
 
@@ -92,11 +92,24 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
             links::check(&built, &sh.current_dir().join("src"))
         },
     )?;
+    let in_browser = steps.run(
+        "the book in headless Chromium",
+        "cargo xtask test (the browser step needs the served book; see xtask/src/browser.rs)",
+        || {
+            browser::run(sh, |command| {
+                count(sh, command, "cargo test --package browser-tests")
+            })
+        },
+    )?;
+    let in_browser = match in_browser {
+        Some(passed) => format!("{passed} browser tests"),
+        None => "browser tests SKIPPED (no Chromium)".to_owned(),
+    };
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
          {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
-         {snippets} snippets, {tool_tests} tool tests, {} links in {} pages",
+         {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}",
         start.elapsed().as_secs(),
         compile_fail.len(),
         report.links,

@@ -83,9 +83,10 @@ fn version_of(sh: &Shell, bin: &Path) -> Option<String> {
     Some(word.trim_start_matches('v').to_owned())
 }
 
-/// Writes mermaid's scripts (bundled in the pinned mdbook-mermaid) to
-/// `theme/mermaid/`, where book.toml's `additional-js` expects them. They are
-/// generated, not committed, so they always match the pinned version.
+/// Writes mermaid's script (bundled in the pinned mdbook-mermaid) to
+/// `src/mermaid/mermaid.min.js`, so that mdBook copies it into the book and
+/// `theme/js/mermaid-loader.js` can load it on the pages that need it. It is
+/// generated, not committed, so it always matches the pinned version.
 pub fn ensure_mermaid_assets(sh: &Shell, mdbook_mermaid: &Path) -> Result<()> {
     let scratch = sh.create_temp_dir()?;
     let dir = scratch.path();
@@ -94,14 +95,11 @@ pub fn ensure_mermaid_assets(sh: &Shell, mdbook_mermaid: &Path) -> Result<()> {
         .quiet()
         .ignore_stderr()
         .run()?;
-    let dest = sh.current_dir().join("theme/mermaid");
-    sh.create_dir(&dest)?;
-    for file in ["mermaid.min.js", "mermaid-init.js"] {
-        let new = sh.read_binary_file(dir.join(file))?;
-        let target = dest.join(file);
-        if sh.read_binary_file(&target).ok().as_deref() != Some(&new[..]) {
-            sh.write_file(&target, new)?;
-        }
+    let new = sh.read_binary_file(dir.join("mermaid.min.js"))?;
+    let target = sh.current_dir().join("src/mermaid/mermaid.min.js");
+    if sh.read_binary_file(&target).ok().as_deref() != Some(&new[..]) {
+        sh.create_dir(target.parent().unwrap())?;
+        sh.write_file(&target, new)?;
     }
     Ok(())
 }

@@ -1,0 +1,108 @@
+// Keeps the reader's progress through the roadmap: a checkbox per item on the
+// roadmap page, saved in this browser (localStorage), and a count per chapter
+// on the roadmap page and beside each chapter in the sidebar.
+(() => {
+    const DONE = 'go-concurrency-in-rust:done';
+    const TOTALS = 'go-concurrency-in-rust:totals';
+    const read = (key, empty) => JSON.parse(localStorage.getItem(key) || empty);
+    const done = new Set(read(DONE, '[]'));
+    // An item is identified by its section: "ch01-goroutines/basics.html#work-stealing".
+    const chapterOf = href => (href.match(/^ch(\d\d)-/) || [])[1];
+
+    function counts(totals) {
+        const result = {};
+        for (const chapter of Object.keys(totals)) {
+            const finished = [...done].filter(item => chapterOf(item) === chapter).length;
+            result[chapter] = `${finished}/${totals[chapter]}`;
+        }
+        return result;
+    }
+
+    function showInSidebar(totals) {
+        const shown = counts(totals);
+        document.querySelectorAll('mdbook-sidebar-scrollbox a[href], .sidebar a[href]').forEach(link => {
+            const match = link.getAttribute('href').match(/(?:^|\/)ch(\d\d)-[^/]+\/index\.html$/);
+            if (!match || !shown[match[1]]) {
+                return;
+            }
+            let badge = link.querySelector('.progress-count');
+            if (!badge) {
+                badge = document.createElement('span');
+                badge.className = 'progress-count';
+                link.append(badge);
+            }
+            badge.textContent = shown[match[1]];
+            badge.title = 'roadmap items you have checked in this chapter';
+        });
+    }
+
+    /// The roadmap's items, grouped by chapter: the links inside list items.
+    function itemsOf(root) {
+        return Array.from(root.querySelectorAll('main li > a[href*=".html#"]'))
+            .filter(link => chapterOf(link.getAttribute('href')));
+    }
+
+    function totalsOf(items) {
+        const totals = {};
+        items.forEach(link => {
+            const chapter = chapterOf(link.getAttribute('href'));
+            totals[chapter] = (totals[chapter] || 0) + 1;
+        });
+        return totals;
+    }
+
+    const onRoadmap = /(^|\/)roadmap\.html$/.test(location.pathname);
+    if (onRoadmap) {
+        const items = itemsOf(document);
+        const totals = totalsOf(items);
+        localStorage.setItem(TOTALS, JSON.stringify(totals));
+        const headings = {};
+        document.querySelectorAll('main h2').forEach(h2 => {
+            const chapter = (h2.textContent.match(/^\s*(\d+)/) || [])[1];
+            if (chapter && totals[chapter.padStart(2, '0')]) {
+                const badge = document.createElement('span');
+                badge.className = 'progress-count';
+                h2.append(badge);
+                headings[chapter.padStart(2, '0')] = badge;
+            }
+        });
+        const refresh = () => {
+            const shown = counts(totals);
+            for (const [chapter, badge] of Object.entries(headings)) {
+                badge.textContent = `${shown[chapter]} done`;
+            }
+            showInSidebar(totals);
+        };
+        items.forEach(link => {
+            const item = link.getAttribute('href');
+            const box = document.createElement('input');
+            box.type = 'checkbox';
+            box.className = 'progress-box';
+            box.checked = done.has(item);
+            box.setAttribute('aria-label', `done: ${link.textContent}`);
+            box.addEventListener('change', () => {
+                box.checked ? done.add(item) : done.delete(item);
+                localStorage.setItem(DONE, JSON.stringify([...done]));
+                refresh();
+            });
+            link.before(box);
+        });
+        refresh();
+    } else {
+        const totals = read(TOTALS, 'null');
+        if (totals) {
+            showInSidebar(totals);
+        } else {
+            // First visit to a page other than the roadmap: learn the totals from it.
+            fetch(path_to_root + 'roadmap.html')
+                .then(response => response.text())
+                .then(text => {
+                    const page = new DOMParser().parseFromString(text, 'text/html');
+                    const learned = totalsOf(itemsOf(page));
+                    localStorage.setItem(TOTALS, JSON.stringify(learned));
+                    showInSidebar(learned);
+                })
+                .catch(() => {});
+        }
+    }
+})();

@@ -1,0 +1,613 @@
+//! The local runner: the part of the Rust playground's HTTP API that mdBook's
+//! `book.js` uses (`POST /evaluate.json`, `POST /meta/crates`), answered on
+//! the reader's machine. It compiles the code against the artifacts the
+//! project's own build left in `target/debug`, so a run takes a second or two
+//! and uses exactly the crate versions the tests use.
+//!
+//! It is a small attack surface on purpose: it listens on 127.0.0.1 only,
+//! answers only pages of the book it serves (the `Origin` must be the book's,
+//! and the `Host` must be the runner's own, against DNS rebinding), compiles
+//! one program at a time with a short queue, and limits everything: request
+//! body, compile time, run time, output. A program that runs too long is
+//! killed with every process it started.
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use tiny_http::{Header, Method, Request, Response, Server};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub body_bytes: usize,
+    pub compile: Duration,
+    pub run: Duration,
+    pub output_bytes: usize,
+    /// Requests that may wait while one compiles; more get a "busy" answer.
+    pub queue: usize,
+}
+
+pub const LIMITS: Limits = Limits {
+    body_bytes: 64 * 1024,
+    compile: Duration::from_secs(60),
+    run: Duration::from_secs(10),
+    output_bytes: 64 * 1024,
+    queue: 2,
+};
+
+/// How a program is turned into an executable: `rustc` with the project's
+/// dependencies, or, in the runner's own tests, a stand-in.
+pub trait Compiler: Send + Sync + 'static {
+    fn command(&self, source: &Path, edition: &str, output: &Path) -> Command;
+}
+
+/// `rustc` with `--extern` for each dependency the project built.
+pub struct Rustc {
+    externs: Vec<(String, PathBuf)>,
+    deps_dir: PathBuf,
+}
+
+impl Rustc {
+    /// Builds the project's examples (a no-op when up to date) and notes where
+    /// cargo put the rlibs of the crates the listings may use.
+    pub fn from_project(root: &Path) -> Result<Rustc> {
+        let output = Command::new("cargo")
+            .args(["build", "--examples", "--message-format=json"])
+            .current_dir(root)
+            .stderr(Stdio::inherit())
+            .output()
+            .context("running cargo build --examples")?;
+        if !output.status.success() {
+            bail!("cargo build --examples failed");
+        }
+        let wanted = ["tokio", "tokio-util", "crossbeam", "rayon"];
+        let mut externs = Vec::new();
+        let mut deps_dir = root.join("target/debug/deps");
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            if message["reason"] != "compiler-artifact" {
+                continue;
+            }
+            let package = message["package_id"].as_str().unwrap_or_default();
+            let name = message["target"]["name"].as_str().unwrap_or_default();
+            let is_lib = message["target"]["kind"]
+                .as_array()
+                .is_some_and(|k| k.iter().any(|k| k == "lib"));
+            let from_registry = package.contains("registry");
+            if !is_lib || !from_registry || !wanted.contains(&name.replace('_', "-").as_str()) {
+                continue;
+            }
+            for file in message["filenames"].as_array().into_iter().flatten() {
+                let file = PathBuf::from(file.as_str().unwrap_or_default());
+                if file.extension().is_some_and(|e| e == "rlib") {
+                    deps_dir = file.parent().unwrap().to_path_buf();
+                    externs.push((name.replace('-', "_"), file));
+                }
+            }
+        }
+        if externs.len() < wanted.len() {
+            bail!("found only {externs:?} among the build's artifacts");
+        }
+        Ok(Rustc { externs, deps_dir })
+    }
+}
+
+impl Compiler for Rustc {
+    fn command(&self, source: &Path, edition: &str, output: &Path) -> Command {
+        let mut rustc = Command::new("rustc");
+        rustc
+            .arg(source)
+            .args([
+                "--crate-type",
+                "bin",
+                "--crate-name",
+                "playground",
+                "--edition",
+                edition,
+            ])
+            .arg("-L")
+            .arg(format!("dependency={}", self.deps_dir.display()))
+            .arg("-o")
+            .arg(output);
+        for (name, rlib) in &self.externs {
+            rustc
+                .arg("--extern")
+                .arg(format!("{name}={}", rlib.display()));
+        }
+        rustc
+    }
+}
+
+struct Shared {
+    compiler: Box<dyn Compiler>,
+    limits: Limits,
+    /// The origins of the book this runner serves, e.g. `http://127.0.0.1:3000`.
+    origins: Vec<String>,
+    /// The `Host` values it answers to (its own address).
+    hosts: Vec<String>,
+    scratch: PathBuf,
+    one_at_a_time: Mutex<u64>,
+    /// Requests compiling, running or waiting for their turn.
+    in_flight: AtomicUsize,
+}
+
+/// Starts the runner on 127.0.0.1:`port` for the book on 127.0.0.1:`book_port`.
+/// Returns the port it listens on (`port` 0 picks a free one).
+pub fn start(
+    compiler: Box<dyn Compiler>,
+    limits: Limits,
+    book_port: u16,
+    port: u16,
+    scratch: PathBuf,
+) -> Result<u16> {
+    let server = Server::http(("127.0.0.1", port)).map_err(|e| anyhow::anyhow!("runner: {e}"))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .context("an IP address")?
+        .port();
+    std::fs::create_dir_all(&scratch)?;
+    let shared = Arc::new(Shared {
+        compiler,
+        limits,
+        origins: vec![
+            format!("http://127.0.0.1:{book_port}"),
+            format!("http://localhost:{book_port}"),
+        ],
+        hosts: vec![format!("127.0.0.1:{port}"), format!("localhost:{port}")],
+        scratch,
+        one_at_a_time: Mutex::new(0),
+        in_flight: AtomicUsize::new(0),
+    });
+    thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let shared = Arc::clone(&shared);
+            thread::spawn(move || handle(&shared, request));
+        }
+    });
+    Ok(port)
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap()
+}
+
+fn answer(request: Request, status: u16, origin: Option<&str>, body: serde_json::Value) {
+    let mut response = Response::from_string(body.to_string())
+        .with_status_code(status)
+        .with_header(header("Content-Type", "application/json"));
+    if let Some(origin) = origin {
+        response = response
+            .with_header(header("Access-Control-Allow-Origin", origin))
+            .with_header(header("Access-Control-Allow-Methods", "POST"))
+            .with_header(header("Access-Control-Allow-Headers", "Content-Type"))
+            .with_header(header("Vary", "Origin"));
+    }
+    let _ = request.respond(response);
+}
+
+fn refuse(request: Request, status: u16, why: &str) {
+    answer(
+        request,
+        status,
+        None,
+        serde_json::json!({ "result": "", "error": why }),
+    );
+}
+
+fn handle(shared: &Shared, mut request: Request) {
+    let get = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_owned())
+    };
+    // Another site's page, or a DNS name rebound to 127.0.0.1, may reach this
+    // port: answer only the book's pages, addressed to this runner by name.
+    if !get("Host").is_some_and(|host| shared.hosts.contains(&host)) {
+        return refuse(
+            request,
+            421,
+            "wrong Host: this runner answers only 127.0.0.1 and localhost",
+        );
+    }
+    let Some(origin) = get("Origin").filter(|o| shared.origins.contains(o)) else {
+        return refuse(
+            request,
+            403,
+            "wrong Origin: this runner serves only the local book",
+        );
+    };
+    match (request.method(), request.url()) {
+        (Method::Options, _) => answer(request, 204, Some(&origin), serde_json::json!({})),
+        (Method::Post, "/meta/crates") => {
+            let crates: Vec<_> = ["crossbeam", "rayon", "tokio", "tokio_util"]
+                .iter()
+                .map(|id| serde_json::json!({ "id": id, "name": id }))
+                .collect();
+            answer(
+                request,
+                200,
+                Some(&origin),
+                serde_json::json!({ "crates": crates }),
+            )
+        }
+        (Method::Post, "/evaluate.json") => {
+            let limit = shared.limits.body_bytes;
+            let mut body = Vec::new();
+            let read = request
+                .as_reader()
+                .take(limit as u64 + 1)
+                .read_to_end(&mut body);
+            if read.is_err() || body.len() > limit {
+                return answer(
+                    request,
+                    413,
+                    Some(&origin),
+                    serde_json::json!({
+                        "result": format!("The local runner accepts programs of up to {} KiB.", limit / 1024),
+                        "error": "request too large",
+                    }),
+                );
+            }
+            let parsed: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+            let code = parsed["code"].as_str().unwrap_or_default().to_owned();
+            let edition = match parsed["edition"].as_str() {
+                Some(e @ ("2015" | "2018" | "2021" | "2024")) => e.to_owned(),
+                _ => "2024".to_owned(),
+            };
+            let (status, result) = evaluate(shared, &code, &edition);
+            answer(
+                request,
+                status,
+                Some(&origin),
+                serde_json::json!({ "result": result, "error": null }),
+            )
+        }
+        _ => refuse(request, 404, "not found"),
+    }
+}
+
+/// Compiles and runs `code`, one program at a time. Returns the HTTP status
+/// and what to show under the listing.
+fn evaluate(shared: &Shared, code: &str, edition: &str) -> (u16, String) {
+    if shared.in_flight.fetch_add(1, SeqCst) > shared.limits.queue {
+        shared.in_flight.fetch_sub(1, SeqCst);
+        return (
+            503,
+            "The local runner is busy with other programs; try again in a moment.".into(),
+        );
+    }
+    let outcome = {
+        let mut turn = shared
+            .one_at_a_time
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *turn += 1;
+        let dir = shared
+            .scratch
+            .join(format!("run-{}-{}", std::process::id(), *turn));
+        let outcome = compile_and_run(shared, code, edition, &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        outcome
+    };
+    shared.in_flight.fetch_sub(1, SeqCst);
+    match outcome {
+        Ok(result) => (200, result),
+        Err(e) => (500, format!("The local runner failed: {e:#}")),
+    }
+}
+
+fn compile_and_run(shared: &Shared, code: &str, edition: &str, dir: &Path) -> Result<String> {
+    std::fs::create_dir_all(dir)?;
+    let (source, program) = (dir.join("main.rs"), dir.join("main"));
+    std::fs::write(&source, code)?;
+    let limits = &shared.limits;
+    let compile = run_limited(
+        shared.compiler.command(&source, edition, &program),
+        limits.compile,
+        limits.output_bytes,
+    )?;
+    if compile.timed_out {
+        return Ok(format!(
+            "Compiling took longer than {} s, and was stopped.",
+            limits.compile.as_secs()
+        ));
+    }
+    if !compile.success {
+        return Ok(compile.output);
+    }
+    let run = run_limited(Command::new(&program), limits.run, limits.output_bytes)?;
+    let mut result = run.output;
+    if run.timed_out {
+        result += &format!(
+            "\n[stopped: the program ran longer than {} s]",
+            limits.run.as_secs()
+        );
+    }
+    Ok(result)
+}
+
+struct Limited {
+    success: bool,
+    timed_out: bool,
+    output: String,
+}
+
+/// Runs `command` in a process group of its own, killing the whole group at
+/// `time`; keeps at most `output_bytes` of what it writes (stdout, then stderr).
+fn run_limited(mut command: Command, time: Duration, output_bytes: usize) -> Result<Limited> {
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let mut child = command.spawn().context("starting a process")?;
+    let stdout = capture(child.stdout.take().unwrap(), output_bytes);
+    let stderr = capture(child.stderr.take().unwrap(), output_bytes);
+    let deadline = Instant::now() + time;
+    let (success, timed_out) = loop {
+        if let Some(status) = child.try_wait()? {
+            break (status.success(), false);
+        }
+        if Instant::now() >= deadline {
+            kill_group(&mut child);
+            break (false, true);
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    let (out, out_cut) = stdout.join().unwrap();
+    let (err, err_cut) = stderr.join().unwrap();
+    let mut output = out + &err;
+    if out_cut || err_cut || output.len() > output_bytes {
+        let mut end = output_bytes.min(output.len());
+        while !output.is_char_boundary(end) {
+            end -= 1;
+        }
+        output.truncate(end);
+        output += &format!("\n[output cut at {} KiB]", output_bytes / 1024);
+    }
+    Ok(Limited {
+        success,
+        timed_out,
+        output,
+    })
+}
+
+/// Reads a pipe to its end, keeping the first `limit` bytes.
+fn capture(pipe: impl Read + Send + 'static, limit: usize) -> thread::JoinHandle<(String, bool)> {
+    thread::spawn(move || {
+        let mut kept = Vec::new();
+        let mut pipe = pipe;
+        let mut buffer = [0u8; 8192];
+        let mut cut = false;
+        while let Ok(n) = pipe.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            let room = limit.saturating_sub(kept.len());
+            kept.extend_from_slice(&buffer[..n.min(room)]);
+            cut |= n > room;
+        }
+        (String::from_utf8_lossy(&kept).into_owned(), cut)
+    })
+}
+
+/// Kills the process and everything it started (its process group).
+fn kill_group(child: &mut Child) {
+    let group = child.id() as libc::pid_t;
+    // SAFETY: kill(2) with a negative pid signals that process group; no memory is involved.
+    unsafe {
+        libc::kill(-group, libc::SIGKILL);
+    }
+    let _ = child.wait();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::net::TcpStream;
+
+    /// A stand-in compiler: "compiling" copies the source, a shell script,
+    /// to the output, or sleeps when the source says `slow-compile`.
+    struct Shell;
+
+    impl Compiler for Shell {
+        fn command(&self, source: &Path, _edition: &str, output: &Path) -> Command {
+            let mut sh = Command::new("sh");
+            sh.arg("-c").arg(format!(
+                "grep -q slow-compile '{0}' && sleep 30; cp '{0}' '{1}' && chmod +x '{1}'",
+                source.display(),
+                output.display()
+            ));
+            sh
+        }
+    }
+
+    const BOOK_PORT: u16 = 3999;
+
+    fn runner(limits: Limits) -> u16 {
+        let scratch = std::env::temp_dir().join(format!(
+            "runner-test-{}-{:?}",
+            std::process::id(),
+            thread::current().id()
+        ));
+        start(Box::new(Shell), limits, BOOK_PORT, 0, scratch).unwrap()
+    }
+
+    fn short() -> Limits {
+        Limits {
+            body_bytes: 1024,
+            compile: Duration::from_millis(500),
+            run: Duration::from_millis(500),
+            output_bytes: 2048,
+            queue: 1,
+        }
+    }
+
+    /// Sends one HTTP request; returns the status and the body.
+    fn post(port: u16, path: &str, host: &str, origin: Option<&str>, body: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let origin = origin
+            .map(|o| format!("Origin: {o}\r\n"))
+            .unwrap_or_default();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response[9..12].parse().unwrap();
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    fn evaluate_json(port: u16, code: &str) -> (u16, String) {
+        let body = serde_json::json!({ "code": code, "edition": "2024" }).to_string();
+        let (status, body) = post(
+            port,
+            "/evaluate.json",
+            &format!("127.0.0.1:{port}"),
+            Some(&format!("http://127.0.0.1:{BOOK_PORT}")),
+            &body,
+        );
+        let result = serde_json::from_str::<serde_json::Value>(&body).unwrap()["result"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        (status, result)
+    }
+
+    #[test]
+    fn runs_a_program_and_returns_what_it_printed() {
+        let port = runner(short());
+        assert_eq!(
+            evaluate_json(port, "#!/bin/sh\necho hello\n"),
+            (200, "hello\n".to_owned())
+        );
+    }
+
+    #[test]
+    fn refuses_another_origin_and_a_missing_one() {
+        let port = runner(short());
+        let host = format!("127.0.0.1:{port}");
+        assert_eq!(
+            post(
+                port,
+                "/evaluate.json",
+                &host,
+                Some("http://evil.example"),
+                "{}"
+            )
+            .0,
+            403
+        );
+        assert_eq!(post(port, "/evaluate.json", &host, None, "{}").0, 403);
+    }
+
+    #[test]
+    fn refuses_another_host_name_against_dns_rebinding() {
+        let port = runner(short());
+        let origin = format!("http://127.0.0.1:{BOOK_PORT}");
+        assert_eq!(
+            post(
+                port,
+                "/evaluate.json",
+                &format!("evil.example:{port}"),
+                Some(&origin),
+                "{}"
+            )
+            .0,
+            421
+        );
+    }
+
+    #[test]
+    fn refuses_a_body_over_the_limit() {
+        let port = runner(short());
+        let (status, result) = evaluate_json(port, &"x".repeat(2048));
+        assert_eq!(status, 413);
+        assert!(result.contains("up to 1 KiB"), "{result}");
+    }
+
+    #[test]
+    fn stops_a_compile_over_the_limit() {
+        let port = runner(short());
+        let started = Instant::now();
+        let (_, result) = evaluate_json(port, "# slow-compile\n");
+        assert!(result.contains("Compiling took longer than"), "{result}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn kills_a_run_over_the_limit_with_every_process_it_started() {
+        let port = runner(short());
+        let marker = format!("runner-test-marker-{}", std::process::id());
+        let script = format!("#!/bin/sh\necho started\n(exec -a {marker} sleep 30) &\nsleep 30\n");
+        let started = Instant::now();
+        let (_, result) = evaluate_json(port, &script);
+        assert!(
+            result.starts_with("started\n")
+                && result.contains("[stopped: the program ran longer than"),
+            "{result}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(5));
+        thread::sleep(Duration::from_millis(100));
+        let survivors = Command::new("pgrep")
+            .args(["-f", &marker])
+            .output()
+            .unwrap();
+        assert!(
+            survivors.stdout.is_empty(),
+            "a child of the program survived"
+        );
+    }
+
+    #[test]
+    fn cuts_output_over_the_limit() {
+        let port = runner(short());
+        let (_, result) =
+            evaluate_json(port, "#!/bin/sh\nhead -c 100000 /dev/zero | tr '\\0' 'a'\n");
+        assert!(
+            result.len() < 2200 && result.ends_with("[output cut at 2 KiB]"),
+            "{}",
+            &result[result.len() - 40..]
+        );
+    }
+
+    #[test]
+    fn one_compile_at_a_time_with_a_short_queue_then_busy() {
+        let port = runner(short());
+        let slow = "#!/bin/sh\nsleep 0.3\necho done\n";
+        let answers: Vec<_> = (0..4)
+            .map(|_| thread::spawn(move || evaluate_json(port, slow)))
+            .collect();
+        let statuses: Vec<u16> = answers.into_iter().map(|a| a.join().unwrap().0).collect();
+        // One runs, one waits in the queue (its size is 1), the others are told the runner is busy.
+        assert_eq!(
+            statuses.iter().filter(|&&s| s == 200).count(),
+            2,
+            "{statuses:?}"
+        );
+        assert_eq!(
+            statuses.iter().filter(|&&s| s == 503).count(),
+            2,
+            "{statuses:?}"
+        );
+    }
+}
