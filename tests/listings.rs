@@ -62,6 +62,7 @@ fn main() -> ExitCode {
             })
         })
         .collect();
+    trials.extend(go_trials(root, &exe_dir, overwrite));
     trials.push(Trial::test(
         "self-test: a hanging listing is killed and named",
         hang_is_killed,
@@ -121,7 +122,16 @@ fn discover(dir: &Path) -> Result<Vec<Listing>, String> {
             continue;
         }
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        listings.push(listing(name, path)?);
+    }
+    listings.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(listings)
+}
+
+/// A listing and the `// output:` directives at the top of its source.
+fn listing(name: String, path: PathBuf) -> Result<Listing, String> {
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    {
         let mut listing = Listing {
             name,
             source: path.clone(),
@@ -146,10 +156,62 @@ fn discover(dir: &Path) -> Result<Vec<Listing>, String> {
                 }
             }
         }
-        listings.push(listing);
+        Ok(listing)
     }
-    listings.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(listings)
+}
+
+/// The Go listings: `examples/go/NAME/main.go`, each a `main` package of the
+/// module in `examples/go`, built with `go build` and checked like the Rust
+/// ones (their output is `examples/go/NAME/main.stdout`). Without `go`, they
+/// are skipped with a notice, except in CI, where that is a failure.
+fn go_trials(root: &Path, exe_dir: &Path, overwrite: bool) -> Vec<Trial> {
+    let module = root.join("examples/go");
+    let Ok(entries) = fs::read_dir(&module) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().join("main.go").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let bin = exe_dir.parent().unwrap().join("go-listings");
+    // With several packages, `go build -o` needs an existing directory.
+    let _ = fs::create_dir_all(&bin);
+    let built = Command::new("go")
+        .args(["build", "-o"])
+        .arg(format!("{}/", bin.display()))
+        .arg("./...")
+        .current_dir(&module)
+        .status();
+    let missing = match built {
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            Some("`go` is not installed; CI needs Go 1.26")
+        }
+        Err(_) => {
+            eprintln!("SKIPPED the Go listings: `go` is not installed (Go 1.26 runs them)");
+            None
+        }
+        Ok(status) if !status.success() => Some("`go build ./...` in examples/go failed"),
+        Ok(_) => None,
+    };
+    let have_go = built.is_ok();
+    names
+        .into_iter()
+        .map(|name| {
+            let trial_name = format!("go/{name}");
+            let source = module.join(&name).join("main.go");
+            let exe = bin.join(&name);
+            let ignored = !have_go && missing.is_none();
+            let trial = Trial::test(trial_name.clone(), move || {
+                if let Some(why) = missing {
+                    return Err(why.into());
+                }
+                check(&listing(trial_name, source)?, &exe, overwrite, LIMITS)
+            });
+            trial.with_ignored_flag(ignored)
+        })
+        .collect()
 }
 
 /// `cargo test` builds examples only as test harnesses, so the programs

@@ -354,3 +354,101 @@ async fn only_pages_with_diagrams_load_mermaid() {
     println!("{}", report.join("\n"));
     client.close().await.unwrap();
 }
+
+/// The contrast ratio (WCAG 2) between a tab's text and the tab bar, in the
+/// page's current theme.
+const TAB_CONTRAST: &str = "
+    const lum = color => {
+        const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map(v => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const tab = document.querySelector('.go-rust [role=tab][aria-selected=true]');
+    const fg = lum(getComputedStyle(tab).color);
+    const bg = lum(getComputedStyle(tab.parentElement).backgroundColor);
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);";
+
+/// Every pane of the page shows `lang` and hides the other language.
+fn all_panes_show(lang: &str) -> String {
+    format!(
+        "const panes = Array.from(document.querySelectorAll('.go-rust > .pane'));
+         return panes.length > 0 && panes.every(p => (p.dataset.lang === '{lang}') === (p.offsetParent !== null));"
+    )
+}
+
+#[tokio::test]
+async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone() {
+    let client = browser().await;
+    let page = |path: &str| format!("{}{path}", book_url());
+    client
+        .goto(&page("ch01-goroutines/basics.html"))
+        .await
+        .unwrap();
+    wait_until(&client, &all_panes_show("rust"), "Rust panes by default").await;
+    let tabs = client
+        .execute(
+            "return [document.querySelectorAll('.go-rust').length, document.querySelectorAll('.go-rust [role=tab]').length];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        tabs,
+        json!([5, 10]),
+        "five sections, a Go and a Rust tab each"
+    );
+
+    // One click switches every pair on the page, and the choice follows the reader.
+    client
+        .execute(
+            "document.querySelector('.go-rust [role=tab][data-lang=go]').click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_until(&client, &all_panes_show("go"), "Go panes after one click").await;
+    client
+        .goto(&page("ch01-goroutines/internals.html"))
+        .await
+        .unwrap();
+    wait_until(&client, &all_panes_show("go"), "Go panes on the next page").await;
+
+    // Readable in the light theme and in each dark one.
+    for theme in ["light", "rust", "coal", "navy", "ayu"] {
+        client
+            .execute(
+                &format!("document.getElementById('mdbook-theme-{theme}').click();"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let ratio = client.execute(TAB_CONTRAST, vec![]).await.unwrap();
+        assert!(
+            ratio.as_f64().unwrap() >= 4.5,
+            "{theme}: the selected tab's contrast is {ratio}, under WCAG's 4.5"
+        );
+    }
+
+    // On a phone-sized screen the page does not scroll sideways: long code
+    // lines scroll inside their block.
+    client.set_window_size(375, 800).await.unwrap();
+    client.refresh().await.unwrap(); // as a phone loads it: sidebar closed
+    wait_until(&client, &all_panes_show("go"), "the page at 375 px").await;
+    let overflow = client
+        .execute(
+            "const bar = document.querySelector('.go-rust [role=tablist]').getBoundingClientRect();
+             return [document.documentElement.scrollWidth - window.innerWidth, bar.right - window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let [page_overflow, bar_overflow] = [0, 1].map(|i| overflow[i].as_f64().unwrap());
+    assert!(
+        page_overflow <= 0.0 && bar_overflow <= 0.0,
+        "at 375 px wide, the page overflows by {page_overflow} px and the tab bar by {bar_overflow} px"
+    );
+    client.close().await.unwrap();
+}

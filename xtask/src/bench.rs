@@ -2,11 +2,39 @@
 //! full workload and records what they print, with the machine they ran on,
 //! beside them (`examples/NAME.bench.txt`, shown on their pages).
 //!
+//! It also runs the Go-vs-Rust benchmarks, the same workloads measured by
+//! Go's `testing.B` (`examples/go/bench/`) and by criterion
+//! (`benches/go_vs_rust.rs`), and writes the table of the benchmarks appendix,
+//! `benches/results.md`.
+//!
 //! Speeds are never asserted by the tests; this command is how the book's
 //! numbers are made, and how a reader reproduces them.
 
-use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::{Context, Result, bail};
 use xshell::{Shell, cmd};
+
+/// The Go-vs-Rust workloads: the Go benchmark's name (also the criterion
+/// group's), and what one operation does.
+const WORKLOADS: &[(&str, &str)] = &[
+    ("Spawn", "start 100 and wait for all"),
+    ("PingPong", "1000 round trips over two unbuffered channels"),
+    (
+        "Buffered1Producer",
+        "100,000 values through a channel of 128, 1 producer",
+    ),
+    (
+        "Buffered4Producers",
+        "100,000 values through a channel of 128, 4 producers",
+    ),
+    (
+        "MutexContention",
+        "1,000,000 increments of one mutex-guarded counter, 4 workers",
+    ),
+    ("WorkerPool", "1000 small CPU jobs, 4 workers"),
+];
 
 /// The listings that take `--full` and measure speed.
 const BENCHMARKS: &[&str] = &[
@@ -15,9 +43,22 @@ const BENCHMARKS: &[&str] = &[
     "ch05-09-atomic-vs-mutex",
 ];
 
-pub fn run(sh: &Shell) -> Result<()> {
+/// The appendix's benchmarks, as `cargo xtask bench go-vs-rust` names them.
+const GO_VS_RUST: &str = "go-vs-rust";
+
+pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
+    let chosen = |name: &str| only.is_none_or(|only| name.contains(only));
+    if !chosen(GO_VS_RUST) && !BENCHMARKS.iter().any(|name| chosen(name)) {
+        bail!(
+            "no benchmark's name contains `{}`: try {GO_VS_RUST} or one of {BENCHMARKS:?}",
+            only.unwrap_or_default()
+        );
+    }
     let machine = machine(sh)?;
-    for name in BENCHMARKS {
+    if chosen(GO_VS_RUST) {
+        go_vs_rust(sh, &machine)?;
+    }
+    for name in BENCHMARKS.iter().filter(|name| chosen(name)) {
         eprintln!("xtask bench: {name} (release build, full workload)");
         let output = cmd!(sh, "cargo run --quiet --release --example {name} -- --full")
             .read()
@@ -45,4 +86,132 @@ fn machine(sh: &Shell) -> Result<String> {
     Ok(format!(
         "machine: {model}, {cores} cores available; {rustc}"
     ))
+}
+
+/// Runs both halves of the Go-vs-Rust benchmarks and writes `benches/results.md`.
+fn go_vs_rust(sh: &Shell, machine: &str) -> Result<()> {
+    if cmd!(sh, "go version").quiet().read().is_err() {
+        bail!("`go` is missing: the Go-vs-Rust benchmarks need Go 1.26");
+    }
+    eprintln!("xtask bench: Go benchmarks (go test -bench, examples/go/bench)");
+    let go_output = {
+        let _dir = sh.push_dir("examples/go");
+        cmd!(sh, "go test -run ^$ -bench . -count 1 ./bench").read()?
+    };
+    eprintln!("xtask bench: Rust benchmarks (cargo bench --bench go_vs_rust)");
+    let rust_output = cmd!(
+        sh,
+        "cargo bench --quiet --bench go_vs_rust -- --output-format bencher"
+    )
+    .read()?;
+    let go = parse_go(&go_output);
+    let rust = parse_criterion(&rust_output);
+    let go_version = cmd!(sh, "go version").read()?;
+    sh.write_file(
+        "benches/results.md",
+        results_table(machine, &go_version, &go, &rust)?,
+    )?;
+    eprintln!("xtask bench: wrote benches/results.md (shown in the benchmarks appendix)");
+    Ok(())
+}
+
+/// `BenchmarkSpawn-2   17601   58307 ns/op` -> ("Spawn", 58307.0).
+fn parse_go(output: &str) -> BTreeMap<String, f64> {
+    output
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let name = fields.next()?.strip_prefix("Benchmark")?;
+            let name = name.rsplit_once('-').map_or(name, |(n, _)| n);
+            let _iterations = fields.next()?;
+            let ns = fields.next()?.parse().ok()?;
+            (fields.next()? == "ns/op").then(|| (name.to_owned(), ns))
+        })
+        .collect()
+}
+
+/// `test Spawn/tokio task ... bench:  58,766 ns/iter (+/- 157)` ->
+/// (("Spawn", "tokio task"), 58766.0).
+fn parse_criterion(output: &str) -> BTreeMap<(String, String), f64> {
+    output
+        .lines()
+        .filter_map(|line| {
+            let (id, rest) = line.strip_prefix("test ")?.split_once(" ... bench:")?;
+            let (group, function) = id.split_once('/')?;
+            let ns = rest
+                .split_whitespace()
+                .next()?
+                .replace(',', "")
+                .parse()
+                .ok()?;
+            Some(((group.to_owned(), function.to_owned()), ns))
+        })
+        .collect()
+}
+
+fn human(ns: f64) -> String {
+    match ns {
+        ns if ns >= 1e6 => format!("{:.2} ms", ns / 1e6),
+        ns if ns >= 1e3 => format!("{:.1} µs", ns / 1e3),
+        ns => format!("{ns:.0} ns"),
+    }
+}
+
+fn results_table(
+    machine: &str,
+    go_version: &str,
+    go: &BTreeMap<String, f64>,
+    rust: &BTreeMap<(String, String), f64>,
+) -> Result<String> {
+    let mut table = String::from(
+        "| Workload (one operation) | Go | Rust | Rust time ÷ Go time |\n|---|---|---|---|\n",
+    );
+    for (id, what) in WORKLOADS {
+        let go_ns = *go
+            .get(*id)
+            .with_context(|| format!("no Go result for Benchmark{id}"))?;
+        let variants: Vec<_> = rust.iter().filter(|((group, _), _)| group == id).collect();
+        if variants.is_empty() {
+            bail!("no Rust result for the criterion group {id}");
+        }
+        for (n, ((_, function), rust_ns)) in variants.into_iter().enumerate() {
+            let workload = if n == 0 {
+                format!("`{id}`: {what}")
+            } else {
+                String::new()
+            };
+            writeln!(
+                table,
+                "| {workload} | {} | {function}: {} | {:.2} |",
+                human(go_ns),
+                human(*rust_ns),
+                rust_ns / go_ns
+            )?;
+        }
+    }
+    Ok(format!(
+        "{table}\n<span class=\"caption\">Recorded by `cargo xtask bench` (release build; Go's `testing.B`, \
+         criterion's median). {machine}; {go_version}. Below 1, Rust took less time.</span>\n"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_outputs_parse_into_one_table() {
+        let go = parse_go(
+            "goos: linux\nBenchmarkSpawn-2   17601   58307 ns/op\nBenchmarkPingPong-2  1532  774693 ns/op\nPASS\n",
+        );
+        assert_eq!(go["Spawn"], 58307.0);
+        let rust = parse_criterion(
+            "test Spawn/tokio task ... bench:      58,766 ns/iter (+/- 157,181)\n\n\
+             test PingPong/crossbeam bounded(0), threads ... bench:  33,522,664 ns/iter (+/- 10)\n",
+        );
+        assert_eq!(rust[&("Spawn".into(), "tokio task".into())], 58766.0);
+        let table = results_table("machine: x", "go1.26", &go, &rust);
+        // Every workload must have both halves: here four are missing.
+        assert!(table.unwrap_err().to_string().contains("Buffered1Producer"));
+    }
 }

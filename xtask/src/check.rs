@@ -15,7 +15,7 @@ use anyhow::{Result, bail};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use crate::{md_links, mermaid, normalize};
+use crate::{golang, md_links, mermaid, normalize};
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
@@ -72,6 +72,7 @@ pub fn run(root: &Path) -> Result<Vec<Problem>> {
         }
     }
     cx.check_listings_are_shown()?;
+    cx.check_go_listings_are_shown()?;
     cx.check_roadmap(&summary)?;
     cx.check_playground_crates()?;
     cx.problems.sort();
@@ -180,6 +181,7 @@ impl Checker {
             );
         }
         self.check_mermaid(page, &text);
+        self.check_go_rust_blocks(page, &text);
         for found in DIRECTIVE.captures_iter(&text) {
             let whole = found.get(0).unwrap();
             if text[..whole.start()].ends_with('\\') {
@@ -227,6 +229,33 @@ impl Checker {
             }
         }
         Ok(())
+    }
+
+    /// A `go-rust` block is a Go pane, then a Rust pane: the tabs script and
+    /// the roadmap check rely on that shape.
+    fn check_go_rust_blocks(&mut self, page: &Path, text: &str) {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for (n, line) in lines.iter().enumerate() {
+            if *line != GO_RUST {
+                continue;
+            }
+            let rest = &lines[n + 1..];
+            let end = rest
+                .iter()
+                .position(|l| *l == GO_RUST || l.starts_with("## "))
+                .unwrap_or(rest.len());
+            if rest.first() != Some(&GO_PANE) || !rest[..end].contains(&RUST_PANE) {
+                self.problem(
+                    page,
+                    n + 1,
+                    "a go-rust block must hold a Go pane, then a Rust pane",
+                    format!(
+                        "write `{GO_RUST}` then `{GO_PANE}` on the next line, and open the \
+                         Rust pane with `{RUST_PANE}` (blank line after each)"
+                    ),
+                );
+            }
+        }
     }
 
     fn check_mermaid(&mut self, page: &Path, text: &str) {
@@ -362,13 +391,7 @@ impl Checker {
     /// and the command that runs it.
     fn check_listings_are_shown(&mut self) -> Result<()> {
         let examples = self.root.join("examples");
-        let mut pages_of: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-        for (page, _, target) in &self.included {
-            pages_of
-                .entry(target.clone())
-                .or_default()
-                .push(page.clone());
-        }
+        let pages_of = self.pages_of();
         for (dir, outputs, compile_fail) in [
             (examples.clone(), &["stdout", "stderr"][..], false),
             (examples.join("compile-fail"), &["stderr"][..], true),
@@ -457,6 +480,93 @@ impl Checker {
         Ok(())
     }
 
+    /// The pages that include each file.
+    fn pages_of(&self) -> BTreeMap<PathBuf, Vec<PathBuf>> {
+        let mut pages_of: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+        for (page, _, target) in &self.included {
+            pages_of
+                .entry(target.clone())
+                .or_default()
+                .push(page.clone());
+        }
+        pages_of
+    }
+
+    /// Every Go listing (`examples/go/NAME/main.go`) is shown on a page with
+    /// its recorded output and its caption, which names the file and the
+    /// command that runs it.
+    fn check_go_listings_are_shown(&mut self) -> Result<()> {
+        let module = self.root.join(golang::MODULE);
+        let pages_of = self.pages_of();
+        for dir in sorted_entries(&module).unwrap_or_default() {
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let main = dir.join("main.go");
+            if !main.is_file() {
+                if dir.join("main.stdout").exists() {
+                    self.problem(
+                        &dir.join("main.stdout"),
+                        1,
+                        format!("stale recorded output: there is no `examples/go/{name}/main.go`"),
+                        "delete it (was the listing renamed? record the new name with `cargo xtask bless`)",
+                    );
+                }
+                continue;
+            }
+            let Some(pages) = pages_of.get(&normalize(&main)).cloned() else {
+                self.problem(
+                    &main,
+                    1,
+                    "this Go listing is shown on no page",
+                    format!(
+                        "show it beside its Rust counterpart, in the section's go-rust block: \
+                         {{{{#include ../../examples/go/{name}/main.go:ANCHOR}}}}"
+                    ),
+                );
+                continue;
+            };
+            let page = &pages[0];
+            for (output, required) in [("main.stdout", true), ("main.stderr", false)] {
+                let file = dir.join(output);
+                if !file.exists() {
+                    if required {
+                        self.problem(
+                            &main,
+                            1,
+                            format!("`examples/go/{name}/{output}` is missing"),
+                            format!("record what it prints with `cargo xtask bless {name}`"),
+                        );
+                    }
+                    continue;
+                }
+                let shown = pages_of
+                    .get(&normalize(&file))
+                    .is_some_and(|p| p.contains(page));
+                if !shown {
+                    self.problem(
+                        page,
+                        1,
+                        format!("shows examples/go/{name} but not what it prints, `{output}`"),
+                        format!(
+                            "add a ```text block with {{{{#include ../../examples/go/{name}/{output}}}}}"
+                        ),
+                    );
+                }
+            }
+            let caption = format!(
+                "<span class=\"caption\">`examples/go/{name}/main.go` · `go run -C examples/go ./{name}`</span>"
+            );
+            if !fs::read_to_string(page)?.contains(&caption) {
+                self.problem(
+                    page,
+                    1,
+                    format!("shows examples/go/{name} without its caption"),
+                    format!("put this caption under the listing: {caption}"),
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Every dependency a listing may use is known to be on the Rust
     /// playground or not, so the page can show or hide its Run button.
     fn check_playground_crates(&mut self) -> Result<()> {
@@ -488,7 +598,8 @@ impl Checker {
     }
 
     /// Every roadmap item of a written chapter links to its section, whose
-    /// heading is the item's own words.
+    /// heading is the item's own words; a section with a Rust listing shows
+    /// the Go listing it starts from.
     fn check_roadmap(&mut self, summary: &Summary) -> Result<()> {
         let path = self.root.join("src/roadmap.md");
         let Ok(text) = fs::read_to_string(&path) else {
@@ -539,7 +650,10 @@ impl Checker {
                 );
                 continue;
             };
-            if !page.lines().any(|l| l.strip_prefix("## ") == Some(words)) {
+            let Some(start) = page
+                .lines()
+                .position(|l| l.strip_prefix("## ") == Some(words))
+            else {
                 self.problem(
                     &target,
                     1,
@@ -548,11 +662,41 @@ impl Checker {
                     ),
                     "head the item's section with the item's own words",
                 );
+                continue;
+            };
+            let section = page
+                .lines()
+                .skip(start + 1)
+                .take_while(|l| !l.starts_with("## "));
+            let (mut go_pane, mut go_listing, mut rust_listing) = (false, false, false);
+            for l in section {
+                go_pane |= l.trim() == GO_PANE;
+                go_listing |= go_pane && l.contains("examples/go/") && l.contains("main.go");
+                rust_listing |= l.contains("{{#rustdoc_include");
+            }
+            // A section starts from the Go idiom: its Rust listing has a Go one beside it.
+            if rust_listing && !go_listing {
+                self.problem(
+                    &target,
+                    start + 1,
+                    format!("the section `## {words}` has no Go listing beside its Rust one"),
+                    format!(
+                        "add examples/go/chNN-MM-slug/main.go and show it with the section's first \
+                         Rust listing in a `<div class=\"go-rust\">` block whose first pane is `{GO_PANE}` \
+                         (CONTRIBUTING.md, \"Go listings\")"
+                    ),
+                );
             }
         }
         Ok(())
     }
 }
+
+/// How a section's Go listing starts, inside its `<div class="go-rust">` block
+/// (theme/js/go-rust-tabs.js turns the panes into tabs).
+pub const GO_RUST: &str = r#"<div class="go-rust">"#;
+pub const GO_PANE: &str = r#"<div class="pane" data-lang="go">"#;
+pub const RUST_PANE: &str = r#"<div class="pane" data-lang="rust">"#;
 
 static DIRECTIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap());
@@ -602,10 +746,16 @@ impl LineIndex {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "# Page\n\n## First item\n\n```rust\n\
+    const PAGE: &str = "# Page\n\n## First item\n\n\
+        <div class=\"go-rust\">\n<div class=\"pane\" data-lang=\"go\">\n\n```go\n\
+        {{#include ../../examples/go/ch01-01-first/main.go}}\n```\n\n\
+        <span class=\"caption\">`examples/go/ch01-01-first/main.go` · \
+        `go run -C examples/go ./ch01-01-first`</span>\n\n```text\n\
+        {{#include ../../examples/go/ch01-01-first/main.stdout}}\n```\n\n\
+        </div>\n<div class=\"pane\" data-lang=\"rust\">\n\n```rust\n\
         {{#rustdoc_include ../../examples/ch01-01-first.rs:main}}\n```\n\n\
         `cargo run --example ch01-01-first`\n\n```text\n\
-        {{#include ../../examples/ch01-01-first.stdout}}\n```\n";
+        {{#include ../../examples/ch01-01-first.stdout}}\n```\n\n</div>\n</div>\n";
 
     /// A small book that passes every check; each test breaks one thing.
     fn fixture(changes: &[(&str, Option<&str>)]) -> Vec<Problem> {
@@ -627,6 +777,11 @@ mod tests {
                 "fn main() {\n    // ANCHOR: main\n    println!(\"hi\");\n    // ANCHOR_END: main\n}\n",
             ),
             ("examples/ch01-01-first.stdout", "hi\n"),
+            (
+                "examples/go/ch01-01-first/main.go",
+                "package main\n\nfunc main() { println(\"hi\") }\n",
+            ),
+            ("examples/go/ch01-01-first/main.stdout", "hi\n"),
         ]);
         for (path, text) in changes {
             match text {
@@ -659,7 +814,7 @@ mod tests {
     fn rust_blocks_tagged_ignore_are_rejected() {
         let page = format!("{PAGE}\n```rust,ignore\nfn main() {{}}\n```\n");
         let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
-        assert_problem(&problems, "src/ch01/page.md", 15, "tagged `ignore`");
+        assert_problem(&problems, "src/ch01/page.md", 34, "tagged `ignore`");
     }
 
     #[test]
@@ -669,19 +824,19 @@ mod tests {
         assert_problem(
             &problems,
             "src/ch01/page.md",
-            6,
+            22,
             "`../../examples/ch01-01-frist.rs`",
         );
         let page = PAGE.replace("ch01-01-first.rs:main", "ch01-01-first.rs:mian");
         let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
-        assert_problem(&problems, "src/ch01/page.md", 6, "no anchor `mian`");
+        assert_problem(&problems, "src/ch01/page.md", 22, "no anchor `mian`");
     }
 
     #[test]
     fn an_include_must_be_alone_in_its_block() {
         let page = PAGE.replace("```rust\n", "```rust\nuse std::thread;\n");
         let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
-        assert_problem(&problems, "src/ch01/page.md", 5, "mixes an include");
+        assert_problem(&problems, "src/ch01/page.md", 21, "mixes an include");
     }
 
     #[test]
@@ -705,6 +860,43 @@ mod tests {
             "examples/ch01-01-first.rs",
             1,
             "`ch01-01-first.stdout` is missing",
+        );
+    }
+
+    #[test]
+    fn go_listings_must_be_shown_with_their_output_and_caption() {
+        let problems = fixture(&[("examples/go/ch01-02-second/main.go", Some("package main\n"))]);
+        assert_problem(
+            &problems,
+            "examples/go/ch01-02-second/main.go",
+            1,
+            "shown on no page",
+        );
+        let page = PAGE.replace(" · `go run -C examples/go ./ch01-01-first`", "");
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 1, "without its caption");
+        let problems = fixture(&[("examples/go/ch01-01-first/main.stdout", None)]);
+        assert_problem(
+            &problems,
+            "examples/go/ch01-01-first/main.go",
+            1,
+            "main.stdout` is missing",
+        );
+    }
+
+    #[test]
+    fn every_roadmap_section_has_a_go_listing_in_a_well_formed_block() {
+        let page = PAGE.replace(
+            "<div class=\"pane\" data-lang=\"go\">",
+            "<div class=\"pane\" data-lang=\"golang\">",
+        );
+        let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+        assert_problem(&problems, "src/ch01/page.md", 3, "has no Go listing");
+        assert_problem(
+            &problems,
+            "src/ch01/page.md",
+            5,
+            "a Go pane, then a Rust pane",
         );
     }
 
@@ -740,13 +932,13 @@ mod tests {
         assert_problem(
             &problems,
             "src/ch01/page.md",
-            15,
+            34,
             "no heading there has the id `frist-item`",
         );
         assert_problem(
             &problems,
             "src/ch01/page.md",
-            15,
+            34,
             "`../ch09/x.md` does not exist",
         );
     }
@@ -758,13 +950,13 @@ mod tests {
         assert_problem(
             &problems,
             "src/ch01/page.md",
-            16,
+            35,
             "not a Mermaid diagram type",
         );
         assert_problem(
             &problems,
             "src/ch01/page.md",
-            17,
+            36,
             "starts like a numbered list",
         );
     }

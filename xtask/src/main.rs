@@ -6,6 +6,7 @@ mod bench;
 mod book;
 mod browser;
 mod check;
+mod golang;
 mod links;
 mod md_links;
 mod mermaid;
@@ -47,9 +48,14 @@ mod flags {
             }
             /// Build the book into book/ (installing the pinned tools if needed).
             cmd build {}
-            /// Run the benchmark listings in release mode and record their
-            /// results beside them (examples/NAME.bench.txt).
-            cmd bench {}
+            /// Run the benchmarks in release mode and record their results:
+            /// the benchmark listings (examples/NAME.bench.txt) and the
+            /// Go-vs-Rust appendix (benches/results.md; needs Go).
+            cmd bench {
+                /// Only the benchmarks whose name contains this
+                /// (`go-vs-rust` for the appendix).
+                optional only: String
+            }
             /// Create examples/chNN-MM-SLUG.rs for roadmap item CHAPTER.ITEM
             /// (for example 3.7), show it at the end of that item's section,
             /// and record its output.
@@ -89,7 +95,7 @@ fn run() -> Result<()> {
         flags::XtaskCmd::Check(_) => check::run_and_report(&project_root()),
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
-        flags::XtaskCmd::Bench(_) => bench::run(&sh),
+        flags::XtaskCmd::Bench(flags) => bench::run(&sh, flags.only.as_deref()),
         flags::XtaskCmd::NewListing(cmd) => {
             let root = project_root();
             let (name, page) =

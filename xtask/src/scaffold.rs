@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::check::{GO_PANE, GO_RUST, RUST_PANE};
+
 /// `3.7` -> (3, 7): the chapter and the roadmap item (the section) in it.
 fn parse_place(place: &str) -> Result<(u32, u32)> {
     let (chapter, item) = place
@@ -50,15 +52,35 @@ pub fn new_listing(
         .components()
         .count();
     let up = "../".repeat(depth);
-    let block = format!(
+    let mut block = format!(
         "\n```rust\n{{{{#rustdoc_include {up}examples/{name}.rs:main}}}}\n```\n\n\
          <span class=\"caption\">`examples/{name}.rs` · `cargo run --example {name}`</span>\n\n\
          ```text\n{{{{#include {up}examples/{name}.stdout}}}}\n```\n"
     );
+    // The section's first listing starts from the Go idiom: a Go listing of
+    // the same name, shown beside it in Go/Rust tabs.
+    let go = root.join("examples/go").join(&name);
+    let first = !section_text(&text, fragment.as_deref()).contains(GO_PANE);
+    if first {
+        let go_block = format!(
+            "{GO_RUST}\n{GO_PANE}\n\n```go\n{{{{#include {up}examples/go/{name}/main.go:main}}}}\n```\n\n\
+             <span class=\"caption\">`examples/go/{name}/main.go` · `go run -C examples/go ./{name}`</span>\n\n\
+             ```text\n{{{{#include {up}examples/go/{name}/main.stdout}}}}\n```\n\n</div>\n{RUST_PANE}\n"
+        );
+        block = format!("\n{go_block}{block}\n</div>\n</div>\n");
+    }
     fs::write(
         &page,
         insert_at_section_end(&text, fragment.as_deref(), &block),
     )?;
+    if first {
+        fs::create_dir_all(&go)?;
+        fs::write(
+            go.join("main.go"),
+            "package main\n\nimport \"fmt\"\n\n// ANCHOR: main\nfunc main() {\n\
+             \tfmt.Println(\"the Go idiom the section starts from\")\n}\n\n// ANCHOR_END: main\n",
+        )?;
+    }
     fs::write(
         &listing,
         "fn main() {\n    // ANCHOR: main\n    println!(\"one idea, shown in a few lines\");\n    // ANCHOR_END: main\n}\n",
@@ -97,6 +119,22 @@ fn section_of(root: &Path, chapter: u32, item: u32) -> Result<(PathBuf, Option<S
         }
     }
     bail!("the roadmap has no item {chapter}.{item}: pass --page PATH to choose the page")
+}
+
+/// The text of the `##` section whose id is `fragment` (the whole page when
+/// there is none).
+fn section_text<'t>(text: &'t str, fragment: Option<&str>) -> &'t str {
+    let ids = crate::md_links::heading_ids(text);
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| text[i..].starts_with('#'))
+        .collect();
+    let Some(h) = fragment.and_then(|f| ids.iter().position(|id| id == f)) else {
+        return text;
+    };
+    let start = starts.get(h).copied().unwrap_or(0);
+    let end = starts.get(h + 1).copied().unwrap_or(text.len());
+    &text[start..end]
 }
 
 /// Inserts `block` at the end of the `##` section whose id is `fragment`
@@ -314,6 +352,15 @@ mod tests {
         assert!(text.find("Text.").unwrap() < listing && listing < text.find("> [!TIP]").unwrap());
         assert!(text.contains("cargo run --example ch01-01-first-idea"));
         assert!(dir.path().join("examples/ch01-01-first-idea.rs").exists());
+        // The section's first listing gets its Go counterpart beside it...
+        assert!(text.contains("go run -C examples/go ./ch01-01-first-idea"));
+        let go = dir.path().join("examples/go/ch01-01-first-idea/main.go");
+        assert!(go.exists());
+        // ...and a second one does not.
+        new_listing(dir.path(), "1.1", "second-idea", None).unwrap();
+        let text = fs::read_to_string(dir.path().join("src/ch01/page.md")).unwrap();
+        assert_eq!(text.matches(GO_PANE).count(), 1);
+        assert!(!dir.path().join("examples/go/ch01-01-second-idea").exists());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use xshell::{Shell, cmd};
 
-use crate::{book, browser, check, links};
+use crate::{book, browser, check, golang, links};
 
 /// Numbers the steps as they run, and on failure says how to rerun just
 /// the step that failed.
@@ -33,17 +33,22 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 11 };
+    let mut steps = Steps { done: 0, total: 12 };
     // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
     let compile_fail = rust_files(sh, "examples/compile-fail")?;
 
-    steps.run("formatting", "cargo fmt --all --check", || {
-        cmd!(sh, "cargo fmt --all --check")
-            .run()
-            .context("run `cargo fmt --all` to fix")?;
-        let files = &compile_fail;
-        Ok(cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?)
-    })?;
+    steps.run(
+        "formatting",
+        "cargo fmt --all --check && gofmt -l examples/go",
+        || {
+            cmd!(sh, "cargo fmt --all --check")
+                .run()
+                .context("run `cargo fmt --all` to fix")?;
+            let files = &compile_fail;
+            cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?;
+            golang::format(sh)
+        },
+    )?;
     steps.run(
         "lints",
         "cargo clippy --workspace --all-targets -- -D warnings",
@@ -63,9 +68,20 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         "cargo test --test listings [-- NAME]",
         || count_tests(sh, &["--test", "listings"]),
     )?;
-    let listing_tests = steps.run("listings' own tests", "cargo test --examples", || {
-        count_tests(sh, &["--examples"])
-    })?;
+    let go_race = steps.run(
+        "Go listings: go vet, and each run under the race detector",
+        "(cd examples/go && go vet ./... && go test -race -parallel 6 -bench . -benchtime 1x ./...)",
+        || golang::vet_and_race(sh),
+    )?;
+    let go_race = match go_race {
+        Some(n) => format!("{n} Go listings race-free"),
+        None => "Go checks SKIPPED (no go)".to_owned(),
+    };
+    let listing_tests = steps.run(
+        "listings' own tests, and each Go-vs-Rust benchmark once",
+        "cargo test --examples --benches",
+        || count_tests(sh, &["--examples", "--benches"]),
+    )?;
     steps.run(
         "compile-fail listings (trybuild)",
         "cargo test --test compile_fail",
@@ -108,7 +124,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
-         {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
+         {go_race}, {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
          {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}",
         start.elapsed().as_secs(),
         compile_fail.len(),
@@ -135,8 +151,11 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
     };
     let examples = matching("examples")?;
     let compile_fail = matching("examples/compile-fail")?;
-    if examples.is_empty() && compile_fail.is_empty() {
-        bail!("no listing's name contains `{name}` (in examples/ or examples/compile-fail/)");
+    let go = golang::listings(&sh.current_dir().join(golang::MODULE))?;
+    if examples.is_empty() && compile_fail.is_empty() && !go.iter().any(|n| n.contains(name)) {
+        bail!(
+            "no listing's name contains `{name}` (in examples/, examples/compile-fail/ or examples/go/)"
+        );
     }
     let runs = steps.run(
         "run and compare",

@@ -1,0 +1,46 @@
+// Package racecheck runs every listing of the module under the race detector:
+// `go test -race ./...` (part of `cargo xtask test`) builds each listing with
+// -race, runs it, and fails on any data race it reports.
+package racecheck
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestListingsHaveNoDataRace(t *testing.T) {
+	listings, err := filepath.Glob("../*/main.go")
+	if err != nil || len(listings) == 0 {
+		t.Fatalf("no listings found next to racecheck: %v", err)
+	}
+	bin := t.TempDir()
+	build := exec.Command("go", "build", "-race", "-o", bin+string(os.PathSeparator), "./...")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build -race ./...: %v\n%s", err, out)
+	}
+	for _, listing := range listings {
+		name := filepath.Base(filepath.Dir(listing))
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			// A listing runs in well under 2 s; the detector slows it several times.
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			run := exec.CommandContext(ctx, filepath.Join(bin, name))
+			var stderr bytes.Buffer
+			run.Stderr = &stderr
+			err := run.Run()
+			if bytes.Contains(stderr.Bytes(), []byte("WARNING: DATA RACE")) {
+				t.Fatalf("%s has a data race:\n%s", name, stderr.String())
+			}
+			if err != nil {
+				t.Fatalf("%s failed under -race: %v\n%s", name, err, stderr.String())
+			}
+		})
+	}
+}
