@@ -1,0 +1,223 @@
+//! The workloads of `examples/go/bench/bench_test.go`, in Rust: each Go
+//! benchmark's name is a criterion group here, and each Rust way of doing
+//! the work is a function in it. `cargo xtask bench` runs both and writes the
+//! table the book's benchmarks appendix shows; keep the two files in step.
+
+use std::hint::black_box;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossbeam::channel;
+use rayon::prelude::*;
+use tokio::runtime::Runtime;
+
+const SPAWNS: usize = 100;
+const ROUND_TRIPS: usize = 1000;
+const MESSAGES: usize = 100_000;
+const CAPACITY: usize = 128;
+const INCREMENTS: usize = 1_000_000;
+const JOBS: usize = 1000;
+const WORKERS: usize = 4;
+
+fn runtime() -> Runtime {
+    // As many workers as cores, like GOMAXPROCS.
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// Runs `work` as a task on a worker thread, as a Go benchmark's loop runs on
+/// a goroutine: `block_on`'s own thread is no worker, and every hand-off
+/// between it and a worker would be a thread wake-up.
+fn on_a_worker<F>(rt: &Runtime, work: impl FnOnce() -> F) -> F::Output
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    rt.block_on(rt.spawn(work())).unwrap()
+}
+
+// ANCHOR: spawn
+fn spawn(c: &mut Criterion) {
+    let mut group = c.benchmark_group("Spawn");
+    group.bench_function("std::thread", |b| {
+        b.iter(|| {
+            let handles: Vec<_> = (0..SPAWNS).map(|_| thread::spawn(|| {})).collect();
+            handles.into_iter().for_each(|h| h.join().unwrap());
+        })
+    });
+    let rt = runtime();
+    group.bench_function("tokio task", |b| {
+        b.iter(|| {
+            on_a_worker(&rt, || async {
+                let handles: Vec<_> = (0..SPAWNS).map(|_| tokio::spawn(async {})).collect();
+                for h in handles {
+                    h.await.unwrap();
+                }
+            })
+        })
+    });
+    group.finish();
+}
+// ANCHOR_END: spawn
+
+// ANCHOR: ping_pong
+fn ping_pong(c: &mut Criterion) {
+    let mut group = c.benchmark_group("PingPong");
+    group.bench_function("crossbeam bounded(0), threads", |b| {
+        b.iter(|| {
+            let (ping, ping_rx) = channel::bounded::<usize>(0);
+            let (pong_tx, pong) = channel::bounded::<usize>(0);
+            thread::scope(|s| {
+                s.spawn(move || ping_rx.iter().for_each(|v| pong_tx.send(v + 1).unwrap()));
+                for i in 0..ROUND_TRIPS {
+                    ping.send(i).unwrap();
+                    black_box(pong.recv().unwrap());
+                }
+                drop(ping);
+            });
+        })
+    });
+    let rt = runtime();
+    group.bench_function("tokio mpsc(1), tasks", |b| {
+        b.iter(|| {
+            on_a_worker(&rt, || async {
+                let (ping, mut ping_rx) = tokio::sync::mpsc::channel::<usize>(1);
+                let (pong_tx, mut pong) = tokio::sync::mpsc::channel::<usize>(1);
+                let echo = tokio::spawn(async move {
+                    while let Some(v) = ping_rx.recv().await {
+                        pong_tx.send(v + 1).await.unwrap();
+                    }
+                });
+                for i in 0..ROUND_TRIPS {
+                    ping.send(i).await.unwrap();
+                    black_box(pong.recv().await.unwrap());
+                }
+                drop(ping);
+                echo.await.unwrap();
+            })
+        })
+    });
+    group.finish();
+}
+// ANCHOR_END: ping_pong
+
+fn buffered(c: &mut Criterion, name: &str, producers: usize) {
+    let mut group = c.benchmark_group(name);
+    group.bench_function("crossbeam bounded, threads", |b| {
+        b.iter(|| {
+            let (tx, rx) = channel::bounded::<usize>(CAPACITY);
+            thread::scope(|s| {
+                for _ in 0..producers {
+                    let tx = tx.clone();
+                    s.spawn(move || (0..MESSAGES / producers).for_each(|i| tx.send(i).unwrap()));
+                }
+                drop(tx);
+                black_box(rx.iter().sum::<usize>());
+            });
+        })
+    });
+    let rt = runtime();
+    group.bench_function("tokio mpsc, tasks", |b| {
+        b.iter(|| {
+            on_a_worker(&rt, || async move {
+                let (tx, mut rx) = tokio::sync::mpsc::channel::<usize>(CAPACITY);
+                for _ in 0..producers {
+                    let tx = tx.clone();
+                    tokio::spawn(async move {
+                        for i in 0..MESSAGES / producers {
+                            tx.send(i).await.unwrap();
+                        }
+                    });
+                }
+                drop(tx);
+                let mut sum = 0;
+                while let Some(v) = rx.recv().await {
+                    sum += v;
+                }
+                black_box(sum)
+            })
+        })
+    });
+    group.finish();
+}
+
+fn buffered_1_producer(c: &mut Criterion) {
+    buffered(c, "Buffered1Producer", 1);
+}
+
+fn buffered_4_producers(c: &mut Criterion) {
+    buffered(c, "Buffered4Producers", 4);
+}
+
+fn mutex_contention(c: &mut Criterion) {
+    let mut group = c.benchmark_group("MutexContention");
+    group.bench_function("std::sync::Mutex, threads", |b| {
+        b.iter(|| {
+            let counter = Arc::new(Mutex::new(0usize));
+            thread::scope(|s| {
+                for _ in 0..4 {
+                    s.spawn(|| {
+                        for _ in 0..INCREMENTS / 4 {
+                            *counter.lock().unwrap() += 1;
+                        }
+                    });
+                }
+            });
+        })
+    });
+    group.finish();
+}
+
+/// A job's CPU work: small, and the same in both languages.
+fn work(n: usize) -> usize {
+    (0..100).fold(n, |h, _| h.wrapping_mul(31).wrapping_add(7))
+}
+
+fn worker_pool(c: &mut Criterion) {
+    let mut group = c.benchmark_group("WorkerPool");
+    group.bench_function("crossbeam channels, threads", |b| {
+        b.iter(|| {
+            let (jobs, inbox) = channel::bounded::<usize>(0);
+            let (results, outbox) = channel::bounded::<usize>(0);
+            thread::scope(|s| {
+                for _ in 0..WORKERS {
+                    let (inbox, results) = (inbox.clone(), results.clone());
+                    s.spawn(move || inbox.iter().for_each(|n| results.send(work(n)).unwrap()));
+                }
+                drop(results);
+                s.spawn(move || (0..JOBS).for_each(|n| jobs.send(n).unwrap()));
+                black_box(outbox.iter().fold(0usize, usize::wrapping_add));
+            });
+        })
+    });
+    group.bench_function("rayon par_iter", |b| {
+        b.iter(|| {
+            black_box(
+                (0..JOBS)
+                    .into_par_iter()
+                    .map(work)
+                    .reduce(|| 0, usize::wrapping_add),
+            )
+        })
+    });
+    group.finish();
+}
+
+fn config() -> Criterion {
+    // Short runs: the appendix shows ratios, not fine-grained numbers.
+    Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = spawn, ping_pong, buffered_1_producer, buffered_4_producers, mutex_contention, worker_pool
+}
+criterion_main!(benches);

@@ -1,0 +1,130 @@
+// Package bench measures, with testing.B, the workloads that
+// benches/go_vs_rust.rs measures in Rust. `cargo xtask bench` runs both and
+// writes the table the book's benchmarks appendix shows. Each benchmark's
+// name is the workload's id there; keep the two files in step.
+package bench
+
+import (
+	"sync"
+	"testing"
+)
+
+const (
+	spawns    = 100       // goroutines started and finished per op
+	roundTrip = 1000      // ping-pong exchanges per op
+	messages  = 100_000   // values through the buffered channel per op
+	capacity  = 128       // its buffer
+	increment = 1_000_000 // mutex-protected increments per op, over 4 goroutines
+	jobs      = 1000      // jobs through the worker pool per op
+	workers   = 4
+)
+
+// ANCHOR: spawn
+func BenchmarkSpawn(b *testing.B) {
+	for b.Loop() {
+		var wg sync.WaitGroup
+		for range spawns {
+			wg.Go(func() {})
+		}
+		wg.Wait()
+	}
+}
+
+// ANCHOR_END: spawn
+
+// ANCHOR: ping_pong
+func BenchmarkPingPong(b *testing.B) {
+	for b.Loop() {
+		ping, pong := make(chan int), make(chan int)
+		go func() {
+			for v := range ping {
+				pong <- v + 1
+			}
+			close(pong)
+		}()
+		for i := range roundTrip {
+			ping <- i
+			<-pong
+		}
+		close(ping)
+		<-pong
+	}
+}
+
+// ANCHOR_END: ping_pong
+
+func buffered(b *testing.B, producers int) {
+	for b.Loop() {
+		ch := make(chan int, capacity)
+		var wg sync.WaitGroup
+		for range producers {
+			wg.Go(func() {
+				for i := range messages / producers {
+					ch <- i
+				}
+			})
+		}
+		go func() { wg.Wait(); close(ch) }()
+		sum := 0
+		for v := range ch {
+			sum += v
+		}
+		_ = sum
+	}
+}
+
+func BenchmarkBuffered1Producer(b *testing.B)  { buffered(b, 1) }
+func BenchmarkBuffered4Producers(b *testing.B) { buffered(b, 4) }
+
+func BenchmarkMutexContention(b *testing.B) {
+	for b.Loop() {
+		var mu sync.Mutex
+		counter := 0
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				for range increment / 4 {
+					mu.Lock()
+					counter++
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+	}
+}
+
+// work is a job's CPU work: small, and the same in both languages.
+func work(n int) int {
+	h := n
+	for range 100 {
+		h = h*31 + 7
+	}
+	return h
+}
+
+func BenchmarkWorkerPool(b *testing.B) {
+	for b.Loop() {
+		in, out := make(chan int), make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for n := range in {
+					out <- work(n)
+				}
+			})
+		}
+		go func() { wg.Wait(); close(out) }()
+		go func() {
+			for n := range jobs {
+				in <- n
+			}
+			close(in)
+		}()
+		sum := 0
+		for h := range out {
+			sum += h
+		}
+		_ = sum
+	}
+}
