@@ -101,8 +101,14 @@ fn run() -> Result<()> {
             let (name, page) =
                 scaffold::new_listing(&root, &cmd.place, &cmd.slug, cmd.page.as_deref())?;
             test::bless(&sh, Some(&name))?;
+            let go = format!("examples/go/{name}/main.go");
+            let go = if root.join(&go).exists() {
+                format!(", with its Go counterpart {go} beside it in Go/Rust tabs")
+            } else {
+                String::new()
+            };
             eprintln!(
-                "xtask: created examples/{name}.rs and showed it on {} (its output is recorded).\n\
+                "xtask: created examples/{name}.rs and showed it on {}{go} (output recorded).\n\
                  Write the program, then run `cargo xtask bless {name}` and `cargo xtask test {name}`.",
                 page.strip_prefix(&root).unwrap_or(&page).display()
             );
