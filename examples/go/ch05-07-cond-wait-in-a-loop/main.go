@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -47,31 +48,34 @@ func main() {
 	}
 	fmt.Println("Cond queue: the consumer got", <-got)
 
-	// Signal stores nothing: sent before anyone waits, it is lost.
+	// Signal stores nothing: sent before anyone waits, it is lost. The waiter
+	// below Waits once, with no loop, only to show that (Go's Wait never wakes
+	// spuriously); real code waits in a loop, as Pop does.
 	var mu sync.Mutex
-	cond, ready := sync.NewCond(&mu), false
+	cond, waiting := sync.NewCond(&mu), false
 	cond.Signal()
 	woke := make(chan struct{})
 	go func() {
 		mu.Lock()
-		for !ready {
-			cond.Wait()
-		}
+		waiting = true
+		cond.Wait() // joins the wait list before it unlocks mu
 		mu.Unlock()
 		close(woke)
 	}()
+	for mu.Lock(); !waiting; mu.Lock() { // until the waiter is in Wait
+		mu.Unlock()
+		runtime.Gosched()
+	}
+	mu.Unlock()
 	select {
 	case <-woke:
 		fmt.Println("the waiter woke")
 	case <-time.After(50 * time.Millisecond):
 		fmt.Println("Signal before the Wait: the waiter still slept after 50 ms")
 	}
-	mu.Lock()
-	ready = true // change the condition, then wake: the waiter checks it
-	mu.Unlock()
-	cond.Broadcast()
+	cond.Signal()
 	<-woke
-	fmt.Println("after ready = true and Broadcast: the waiter woke")
+	fmt.Println("a Signal while it waits: the waiter woke")
 }
 
 // ANCHOR_END: queue
