@@ -131,33 +131,31 @@ fn discover(dir: &Path) -> Result<Vec<Listing>, String> {
 /// A listing and the `// output:` directives at the top of its source.
 fn listing(name: String, path: PathBuf) -> Result<Listing, String> {
     let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    {
-        let mut listing = Listing {
-            name,
-            source: path.clone(),
-            any_order: false,
-            varies: Vec::new(),
+    let mut listing = Listing {
+        name,
+        source: path.clone(),
+        any_order: false,
+        varies: Vec::new(),
+    };
+    for (n, line) in text.lines().enumerate() {
+        let Some(directive) = line.trim().strip_prefix("// output:") else {
+            continue;
         };
-        for (n, line) in text.lines().enumerate() {
-            let Some(directive) = line.trim().strip_prefix("// output:") else {
-                continue;
-            };
-            let at = format!("{}:{}", path.display(), n + 1);
-            match directive.trim().split_once(' ') {
-                None if directive.trim() == "any-order" => listing.any_order = true,
-                Some(("varies", re)) => listing
-                    .varies
-                    .push(Regex::new(re.trim()).map_err(|e| format!("{at}: {e}"))?),
-                _ => {
-                    return Err(format!(
-                        "{at}: unknown directive `{line}`; \
-                         write `// output: any-order` or `// output: varies REGEX`"
-                    ));
-                }
+        let at = format!("{}:{}", path.display(), n + 1);
+        match directive.trim().split_once(' ') {
+            None if directive.trim() == "any-order" => listing.any_order = true,
+            Some(("varies", re)) => listing
+                .varies
+                .push(Regex::new(re.trim()).map_err(|e| format!("{at}: {e}"))?),
+            _ => {
+                return Err(format!(
+                    "{at}: unknown directive `{line}`; \
+                     write `// output: any-order` or `// output: varies REGEX`"
+                ));
             }
         }
-        Ok(listing)
     }
+    Ok(listing)
 }
 
 /// The Go listings: `examples/go/NAME/main.go`, each a `main` package of the

@@ -90,9 +90,10 @@ fn machine(sh: &Shell) -> Result<String> {
 
 /// Runs both halves of the Go-vs-Rust benchmarks and writes `benches/results.md`.
 fn go_vs_rust(sh: &Shell, machine: &str) -> Result<()> {
-    if cmd!(sh, "go version").quiet().read().is_err() {
-        bail!("`go` is missing: the Go-vs-Rust benchmarks need Go 1.26");
-    }
+    let go_version = cmd!(sh, "go version")
+        .quiet()
+        .read()
+        .context("`go` is missing: the Go-vs-Rust benchmarks need Go 1.26")?;
     eprintln!("xtask bench: Go benchmarks (go test -bench, examples/go/bench)");
     let go_output = {
         let _dir = sh.push_dir("examples/go");
@@ -106,7 +107,6 @@ fn go_vs_rust(sh: &Shell, machine: &str) -> Result<()> {
     .read()?;
     let go = parse_go(&go_output);
     let rust = parse_criterion(&rust_output);
-    let go_version = cmd!(sh, "go version").read()?;
     sh.write_file(
         "benches/results.md",
         results_table(machine, &go_version, &go, &rust)?,

@@ -7,22 +7,29 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use xshell::{Shell, cmd};
 
 pub const MODULE: &str = "examples/go";
 
-/// Whether `go` can run; in CI its absence is an error.
+/// Whether `go` can run; in CI its absence is an error. Asked once per run,
+/// so the notice is printed once.
 pub fn available() -> Result<bool> {
-    if Command::new("go").arg("version").output().is_ok() {
-        return Ok(true);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let found = *FOUND.get_or_init(|| {
+        let found = Command::new("go").arg("version").output().is_ok();
+        if !found && !in_ci {
+            eprintln!("SKIPPED the Go listings' checks: `go` is not installed (Go 1.26 runs them)");
+        }
+        found
+    });
+    if !found && in_ci {
         bail!("`go` is missing; CI needs Go 1.26 to check the Go listings");
     }
-    eprintln!("SKIPPED the Go listings' checks: `go` is not installed (Go 1.26 runs them)");
-    Ok(false)
+    Ok(found)
 }
 
 /// `gofmt -l` lists the files it would change; any is a failure.
