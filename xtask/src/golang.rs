@@ -1,13 +1,15 @@
 //! The Go listings' own checks, run in the Go module `examples/go`: `gofmt`,
 //! `go vet`, and `go test -race` (whose `racecheck` package runs every listing
-//! under the race detector, and which runs each benchmark of `bench/` once). Their outputs are compared by the listings
-//! harness (`tests/listings.rs`), like the Rust listings'. Without `go`, these
+//! under the race detector, and which runs each benchmark of `bench/` once).
+//! Their outputs are compared by the listings harness (`tests/listings.rs`),
+//! like the Rust listings'. Without `go`, these
 //! steps are skipped with a notice, except in CI (`CI=true`), where that is a
 //! failure.
 
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use xshell::{Shell, cmd};
@@ -45,31 +47,66 @@ pub fn format(sh: &Shell) -> Result<()> {
 }
 
 /// `go vet` and `go test -race` over the module; returns how many listings
-/// ran under the race detector, or `None` when Go is missing.
+/// ran under the race detector, or `None` when Go is missing. Each runs
+/// under `supervise`, so a hang is killed with every process it started.
 pub fn vet_and_race(sh: &Shell) -> Result<Option<usize>> {
     if !available()? {
         return Ok(None);
     }
-    let _dir = sh.push_dir(MODULE);
-    cmd!(sh, "go vet ./...")
-        .run()
-        .context("`go vet` found problems")?;
+    let module = sh.current_dir().join(MODULE);
+    go(&module, &["vet", "./..."], Duration::from_secs(300)).context("`go vet` found problems")?;
     // `-bench . -benchtime 1x`: each Go-vs-Rust benchmark runs once, as a test.
     // `-parallel 6`: most listings under -race wait on timers or children.
-    cmd!(sh, "go test -race -parallel 6 -bench . -benchtime 1x ./...")
-        .run()
-        .context("`go test -race` failed")?;
-    Ok(Some(listings(&sh.current_dir())?.len()))
+    let race = [
+        "test",
+        "-race",
+        "-parallel",
+        "6",
+        "-bench",
+        ".",
+        "-benchtime",
+        "1x",
+        "./...",
+    ];
+    go(&module, &race, Duration::from_secs(1200)).context("`go test -race` failed")?;
+    let found = listings(&module)?;
+    if found.is_empty() {
+        bail!("no Go listing (NAME/main.go) in {MODULE}");
+    }
+    Ok(Some(found.len()))
+}
+
+/// Runs `go ARGS` in the module, its output streaming, killed at `time`.
+fn go(module: &Path, args: &[&str], time: Duration) -> Result<()> {
+    eprintln!("$ go {}", args.join(" "));
+    let mut command = Command::new("go");
+    command.args(args).current_dir(module);
+    let limits = supervise::Limits {
+        time,
+        output_bytes: 0,
+        memory_bytes: None,
+        tasks: None,
+    };
+    let outcome = supervise::run_inherited(command, &limits)?;
+    if let Some(stop) = outcome.stopped {
+        bail!(
+            "`go {}` {}, and was killed",
+            args.join(" "),
+            stop.describe(&limits)
+        );
+    }
+    if !outcome.status.success() {
+        bail!("`go {}` exited with {}", args.join(" "), outcome.status);
+    }
+    Ok(())
 }
 
 /// The Go listings: the directories of the module that hold a `main.go`.
+/// A missing or unreadable module is an error.
 pub fn listings(module: &Path) -> Result<Vec<String>> {
     let mut names = Vec::new();
-    let entries = match std::fs::read_dir(module) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(names),
-        Err(e) => return Err(e).context(module.display().to_string()),
-    };
+    let entries = std::fs::read_dir(module)
+        .with_context(|| format!("cannot read the Go module {}", module.display()))?;
     for entry in entries {
         let entry = entry?;
         if entry.path().join("main.go").is_file() {

@@ -8,27 +8,29 @@
 //! answers only pages of the book it serves (the `Origin` must be the book's,
 //! and the `Host` must be the runner's own, against DNS rebinding), compiles
 //! one program at a time with a short queue, and limits everything: request
-//! body, compile time, run time, output. A program that runs too long is
-//! killed with every process it started.
+//! body, compile time, and the program's time, output, memory and number of
+//! processes and threads (`supervise::RUN_LIMITS`, which the listing harness
+//! also runs every listing under). A program that passes a limit is killed
+//! with every process it started, and the reader is told which limit it was.
 
 use std::io::Read;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
+use supervise::Stop;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     pub body_bytes: usize,
     pub compile: Duration,
-    pub run: Duration,
-    pub output_bytes: usize,
+    /// What the compiled program may use.
+    pub program: supervise::Limits,
     /// Requests that may wait while one compiles; more get a "busy" answer.
     pub queue: usize,
 }
@@ -36,8 +38,7 @@ pub struct Limits {
 pub const LIMITS: Limits = Limits {
     body_bytes: 64 * 1024,
     compile: Duration::from_secs(60),
-    run: Duration::from_secs(10),
-    output_bytes: 64 * 1024,
+    program: supervise::RUN_LIMITS,
     queue: 2,
 };
 
@@ -312,104 +313,50 @@ fn compile_and_run(shared: &Shared, code: &str, edition: &str, dir: &Path) -> Re
     let (source, program) = (dir.join("main.rs"), dir.join("main"));
     std::fs::write(&source, code)?;
     let limits = &shared.limits;
-    let compile = run_limited(
+    // The compiler is trusted: only its time and output are bounded.
+    let compiler = supervise::Limits {
+        time: limits.compile,
+        memory_bytes: None,
+        tasks: None,
+        ..limits.program
+    };
+    let compile = supervise::run(
         shared.compiler.command(&source, edition, &program),
-        limits.compile,
-        limits.output_bytes,
-    )?;
-    if compile.timed_out {
+        &compiler,
+    )
+    .context("starting the compiler")?;
+    if compile.stopped == Some(Stop::Time) {
         return Ok(format!(
             "Compiling took longer than {} s, and was stopped.",
             limits.compile.as_secs()
         ));
     }
-    if !compile.success {
-        return Ok(compile.output);
+    if !compile.success() {
+        return Ok(shown(&compile, &compiler));
     }
-    let run = run_limited(Command::new(&program), limits.run, limits.output_bytes)?;
-    let mut result = run.output;
-    if run.timed_out {
-        result += &format!(
-            "\n[stopped: the program ran longer than {} s]",
-            limits.run.as_secs()
-        );
-    }
-    Ok(result)
+    let run =
+        supervise::run(Command::new(&program), &limits.program).context("starting the program")?;
+    Ok(shown(&run, &limits.program))
 }
 
-struct Limited {
-    success: bool,
-    timed_out: bool,
-    output: String,
-}
-
-/// Runs `command` in a process group of its own, killing the whole group at
-/// `time`; keeps at most `output_bytes` of what it writes (stdout, then stderr).
-fn run_limited(mut command: Command, time: Duration, output_bytes: usize) -> Result<Limited> {
-    command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
-    let mut child = command.spawn().context("starting a process")?;
-    let stdout = capture(child.stdout.take().unwrap(), output_bytes);
-    let stderr = capture(child.stderr.take().unwrap(), output_bytes);
-    let deadline = Instant::now() + time;
-    let (success, timed_out) = loop {
-        if let Some(status) = child.try_wait()? {
-            break (status.success(), false);
-        }
-        if Instant::now() >= deadline {
-            kill_group(&mut child);
-            break (false, true);
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    let (out, out_cut) = stdout.join().unwrap();
-    let (err, err_cut) = stderr.join().unwrap();
-    let mut output = out + &err;
-    if out_cut || err_cut || output.len() > output_bytes {
-        let mut end = output_bytes.min(output.len());
+/// What the page shows under the listing: stdout, then stderr, cut to the
+/// output limit, then why the program was stopped, if it was.
+fn shown(outcome: &supervise::Outcome, limits: &supervise::Limits) -> String {
+    let mut output = format!("{}{}", outcome.stdout, outcome.stderr);
+    if output.len() > limits.output_bytes {
+        let mut end = limits.output_bytes;
         while !output.is_char_boundary(end) {
             end -= 1;
         }
         output.truncate(end);
-        output += &format!("\n[output cut at {} KiB]", output_bytes / 1024);
     }
-    Ok(Limited {
-        success,
-        timed_out,
-        output,
-    })
-}
-
-/// Reads a pipe to its end, keeping the first `limit` bytes.
-fn capture(pipe: impl Read + Send + 'static, limit: usize) -> thread::JoinHandle<(String, bool)> {
-    thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut pipe = pipe;
-        let mut buffer = [0u8; 8192];
-        let mut cut = false;
-        while let Ok(n) = pipe.read(&mut buffer) {
-            if n == 0 {
-                break;
-            }
-            let room = limit.saturating_sub(kept.len());
-            kept.extend_from_slice(&buffer[..n.min(room)]);
-            cut |= n > room;
+    if let Some(stop) = outcome.stopped {
+        if !output.is_empty() && !output.ends_with('\n') {
+            output.push('\n');
         }
-        (String::from_utf8_lossy(&kept).into_owned(), cut)
-    })
-}
-
-/// Kills the process and everything it started (its process group).
-fn kill_group(child: &mut Child) {
-    let group = child.id() as libc::pid_t;
-    // SAFETY: kill(2) with a negative pid signals that process group; no memory is involved.
-    unsafe {
-        libc::kill(-group, libc::SIGKILL);
+        output += &format!("[stopped: the program {}]", stop.describe(limits));
     }
-    let _ = child.wait();
+    output
 }
 
 #[cfg(test)]
@@ -417,6 +364,7 @@ mod tests {
     use super::*;
     use std::io::Write;
     use std::net::TcpStream;
+    use std::time::Instant;
 
     /// A stand-in compiler: "compiling" copies the source, a shell script,
     /// to the output, or sleeps when the source says `slow-compile`.
@@ -449,8 +397,12 @@ mod tests {
         Limits {
             body_bytes: 1024,
             compile: Duration::from_millis(500),
-            run: Duration::from_millis(500),
-            output_bytes: 2048,
+            program: supervise::Limits {
+                time: Duration::from_millis(500),
+                output_bytes: 2048,
+                memory_bytes: Some(64 << 20),
+                tasks: Some(32),
+            },
             queue: 1,
         }
     }
@@ -557,36 +509,111 @@ mod tests {
     #[test]
     fn kills_a_run_over_the_limit_with_every_process_it_started() {
         let port = runner(short());
-        let marker = format!("runner-test-marker-{}", std::process::id());
-        let script = format!("#!/bin/sh\necho started\n(exec -a {marker} sleep 30) &\nsleep 30\n");
+        // The child ignores SIGTERM and holds stdout open; it prints its pid.
+        let script =
+            "#!/bin/sh\necho started\n(trap '' TERM; exec sleep 30) &\necho \"pid $!\"\nsleep 30\n";
         let started = Instant::now();
-        let (_, result) = evaluate_json(port, &script);
+        let (_, result) = evaluate_json(port, script);
         assert!(
-            result.starts_with("started\n")
-                && result.contains("[stopped: the program ran longer than"),
+            result.starts_with("started\npid ")
+                && result.ends_with("\n[stopped: the program ran longer than 0.5 s]"),
             "{result}"
         );
         assert!(started.elapsed() < Duration::from_secs(5));
+        let pid: i32 = result.lines().nth(1).unwrap()[4..].parse().unwrap();
         thread::sleep(Duration::from_millis(100));
-        let survivors = Command::new("pgrep")
-            .args(["-f", &marker])
-            .output()
-            .unwrap();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
         assert!(
-            survivors.stdout.is_empty(),
-            "a child of the program survived"
+            status.is_empty() || status.contains(") Z "),
+            "the program's child {pid} survived: {status}"
         );
     }
 
     #[test]
-    fn cuts_output_over_the_limit() {
+    fn stops_output_over_the_limit() {
         let port = runner(short());
-        let (_, result) =
-            evaluate_json(port, "#!/bin/sh\nhead -c 100000 /dev/zero | tr '\\0' 'a'\n");
+        let (_, result) = evaluate_json(port, "#!/bin/sh\nexec yes\n");
         assert!(
-            result.len() < 2200 && result.ends_with("[output cut at 2 KiB]"),
+            result.len() < 2200
+                && result.ends_with(
+                    "y\n[stopped: the program wrote more than 2 KiB to stdout or stderr]"
+                ),
             "{}",
-            &result[result.len() - 40..]
+            &result[result.len() - 80..]
+        );
+    }
+
+    /// `rustc` alone, for the programs below: real Rust, no dependencies.
+    struct PlainRustc;
+
+    impl Compiler for PlainRustc {
+        fn command(&self, source: &Path, edition: &str, output: &Path) -> Command {
+            let mut rustc = Command::new("rustc");
+            rustc
+                .arg(source)
+                .args(["--edition", edition, "-o"])
+                .arg(output);
+            rustc
+        }
+    }
+
+    fn rust_runner() -> u16 {
+        let limits = Limits {
+            compile: Duration::from_secs(60),
+            program: supervise::Limits {
+                time: Duration::from_secs(5),
+                ..short().program
+            },
+            ..short()
+        };
+        let scratch = std::env::temp_dir().join(format!(
+            "runner-test-{}-{:?}",
+            std::process::id(),
+            thread::current().id()
+        ));
+        start(Box::new(PlainRustc), limits, BOOK_PORT, 0, scratch).unwrap()
+    }
+
+    #[test]
+    fn stops_a_program_over_the_memory_limit() {
+        let port = rust_runner();
+        let program = r#"
+            fn main() {
+                println!("allocating");
+                let mut kept = Vec::new();
+                loop {
+                    kept.push(vec![1u8; 8 << 20]); // 8 MiB, every page written
+                }
+            }
+        "#;
+        let started = Instant::now();
+        let (_, result) = evaluate_json(port, program);
+        assert_eq!(
+            result,
+            "allocating\n[stopped: the program used more than 64 MiB of memory]"
+        );
+        assert!(started.elapsed() < Duration::from_secs(30));
+    }
+
+    #[test]
+    fn stops_a_program_over_the_task_limit() {
+        let port = rust_runner();
+        let program = r#"
+            use std::{thread, time::Duration};
+            fn main() {
+                println!("spawning");
+                let threads: Vec<_> = (0..100)
+                    .map(|_| thread::spawn(|| thread::sleep(Duration::from_secs(30))))
+                    .collect();
+                for t in threads {
+                    t.join().unwrap();
+                }
+            }
+        "#;
+        let (_, result) = evaluate_json(port, program);
+        assert_eq!(
+            result,
+            "spawning\n[stopped: the program had more than 32 processes and threads at once]"
         );
     }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -32,6 +33,11 @@ func TestListingsHaveNoDataRace(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 			defer cancel()
 			run := exec.CommandContext(ctx, filepath.Join(bin, name))
+			// A listing may start children: on a timeout, kill its whole
+			// process group, and stop waiting for output a straggler holds.
+			run.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+			run.Cancel = func() error { return syscall.Kill(-run.Process.Pid, syscall.SIGKILL) }
+			run.WaitDelay = time.Second
 			var stderr bytes.Buffer
 			run.Stderr = &stderr
 			err := run.Run()
