@@ -28,7 +28,11 @@ fn main() {
     println!("{}", worker.join().unwrap());
 
     // A tokio task has an id, readable inside it and on its JoinHandle.
-    let runtime = tokio::runtime::Runtime::new().unwrap();
+    // (One thread: a multi-thread runtime numbers its workers' start-up
+    // tasks too, so the first id would depend on the machine's cores.)
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
     let task = runtime.spawn(async { format!("I am task {}", tokio::task::id()) });
     let id = task.id();
     println!("{} (its handle says {id})", runtime.block_on(task).unwrap());

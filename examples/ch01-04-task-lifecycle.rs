@@ -1,4 +1,5 @@
 // output: varies \(\d+\) panicked
+// output: varies task \d+
 use std::time::Duration;
 use tokio::sync::oneshot;
 

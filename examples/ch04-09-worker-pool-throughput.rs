@@ -1,4 +1,5 @@
 // output: varies \s+\d+ jobs/s\s+\d+\.\dx
+// output: varies on \d+ workers
 use crossbeam::channel;
 use rayon::prelude::*;
 use std::hint::black_box;

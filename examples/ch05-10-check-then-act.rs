@@ -36,7 +36,7 @@ fn two_buyers(take: fn(&AtomicU32) -> bool) -> u32 {
 }
 
 fn main() {
-    let runs = 5_000;
+    let runs = 2_000;
     let racy = (0..runs)
         .filter(|_| two_buyers(take_ticket_racy) == 2)
         .count();

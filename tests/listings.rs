@@ -1,6 +1,8 @@
 //! Runs every listing in `examples/` and checks what it prints against the
 //! output recorded beside it: `examples/NAME.stdout` (the file its page
 //! includes) and, when the listing writes to stderr, `examples/NAME.stderr`.
+//! The Go listings, `examples/go/NAME/main.go`, are checked the same way
+//! against `main.stdout` and `main.stderr`, as the trials `go/NAME`.
 //!
 //! A listing says how its output may legitimately vary with comments at the
 //! top of its file (outside every anchor, so the page does not show them):
@@ -11,30 +13,38 @@
 //! ```
 //!
 //! `LISTINGS=overwrite` records the current output instead of comparing it.
-//! A listing that runs for more than 2 s fails; one still running at 10 s is
-//! killed, and the failure names it.
+//! `LISTINGS_CPUS=N` runs the listings as a machine with N CPUs would: with
+//! N up to the CPUs this process may use, it keeps only N of them (and runs
+//! one listing at a time per CPU); with more, it sets `TOKIO_WORKER_THREADS`,
+//! `GOMAXPROCS` and `RAYON_NUM_THREADS` to N, the defaults such a machine
+//! gives the three runtimes. `cargo xtask test` runs the checks on the
+//! machine as it is, then with `LISTINGS_CPUS=1` and `LISTINGS_CPUS=16`.
+//!
+//! Every listing runs under `supervise`: a listing that runs for more than
+//! 2 s fails, and one still running at 10 s is killed with every process it
+//! started, and named. Rust listings also run under the local runner's
+//! memory and task limits, so that the Run button can run every one of them.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
-use std::thread;
+use std::process::{Command, ExitCode};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use regex::Regex;
-use wait_timeout::ChildExt;
+use supervise::{Limits, Stop};
 
-/// How long a listing may run, and when a hanging one is killed.
-#[derive(Clone, Copy)]
-struct Limits {
-    time: Duration,
-    kill_after: Duration,
-}
+/// A listing must end within this time; past `Limits::time` it is killed.
+const BUDGET: Duration = Duration::from_secs(2);
 
-const LIMITS: Limits = Limits {
-    time: Duration::from_secs(2),
-    kill_after: Duration::from_secs(10),
+/// The limits of a Rust listing: the local runner's, which the Run button
+/// meets. Go listings are not run there, and need no memory or task limit.
+const RUST: Limits = supervise::RUN_LIMITS;
+const GO: Limits = Limits {
+    memory_bytes: None,
+    tasks: None,
+    ..supervise::RUN_LIMITS
 };
 
 fn main() -> ExitCode {
@@ -43,7 +53,7 @@ fn main() -> ExitCode {
     let listings = match discover(&root.join("examples")) {
         Ok(listings) => listings,
         Err(e) => {
-            eprintln!("error: cannot read the listings: {e}");
+            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -52,35 +62,135 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let exe_dir = examples_dir();
-    let overwrite = std::env::var("LISTINGS").is_ok_and(|v| v == "overwrite");
+    let go = match go_listings(root, &exe_dir) {
+        Ok(go) => go,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // After the builds, before any thread: every trial inherits it.
+    let cpus = match Cpus::from_env() {
+        Ok(cpus) => cpus,
+        Err(e) => {
+            eprintln!("error: LISTINGS_CPUS: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let run = Run {
+        overwrite: std::env::var("LISTINGS").is_ok_and(|v| v == "overwrite"),
+        cpus: cpus.clone(),
+        times: Arc::default(),
+    };
     let mut trials: Vec<Trial> = listings
         .into_iter()
         .map(|listing| {
             let exe = exe_dir.join(format!("{}{}", listing.name, std::env::consts::EXE_SUFFIX));
+            let run = run.clone();
             Trial::test(listing.name.clone(), move || {
-                check(&listing, &exe, overwrite, LIMITS)
+                run.check(&listing, &exe, &RUST)
             })
         })
         .collect();
-    trials.extend(go_trials(root, &exe_dir, overwrite));
+    trials.extend(go.trials(&run));
     trials.push(Trial::test(
-        "self-test: a hanging listing is killed and named",
+        "self-test: a hanging listing is killed with its children, and named",
         hang_is_killed,
     ));
     let conclusion = libtest_mimic::run(&args, trials);
+    let mut times = run.times.lock().unwrap().clone();
+    times.sort_by(|a, b| b.cmp(a));
+    let slowest: Vec<String> = times
+        .iter()
+        .take(3)
+        .map(|(t, name)| format!("{name} {:.2} s", t.as_secs_f64()))
+        .collect();
+    if !slowest.is_empty() {
+        eprintln!(
+            "listings: the slowest {}: {} (the budget is {} s)",
+            cpus.describe(),
+            slowest.join(", "),
+            BUDGET.as_secs()
+        );
+    }
     if conclusion.has_failed() {
         eprintln!(
-            "rerun one listing with `cargo xtask test NAME`; record new output with `cargo xtask bless NAME`"
+            "rerun one listing with `{}cargo test --test listings -- NAME`; \
+             record new output with `cargo xtask bless NAME`",
+            cpus.rerun_prefix()
         );
     }
     conclusion.exit_code()
 }
 
+/// How many CPUs the listings see, from `LISTINGS_CPUS`.
+#[derive(Clone, Debug)]
+enum Cpus {
+    /// As the machine is.
+    Machine,
+    /// Only these CPUs, out of the machine's.
+    Kept(Vec<usize>),
+    /// More CPUs than the machine has, as the runtimes' defaults.
+    Simulated(usize),
+}
+
+impl Cpus {
+    fn from_env() -> Result<Cpus, String> {
+        let wanted = std::env::var("LISTINGS_CPUS").unwrap_or_default();
+        if wanted.is_empty() {
+            return Ok(Cpus::Machine);
+        }
+        let n: usize = wanted
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("`{wanted}` is not a number of CPUs"))?;
+        let allowed = supervise::cpus::allowed().map_err(|e| e.to_string())?;
+        let cpus = if n <= allowed.len() {
+            Cpus::Kept(supervise::cpus::restrict_to(n).map_err(|e| e.to_string())?)
+        } else {
+            Cpus::Simulated(n)
+        };
+        eprintln!("listings: {}", cpus.describe());
+        Ok(cpus)
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Cpus::Machine => "on this machine's CPUs".into(),
+            Cpus::Kept(kept) => format!("on {} CPU(s) only ({kept:?})", kept.len()),
+            Cpus::Simulated(n) => format!(
+                "as on {n} CPUs: TOKIO_WORKER_THREADS, GOMAXPROCS and RAYON_NUM_THREADS = {n}"
+            ),
+        }
+    }
+
+    fn rerun_prefix(&self) -> String {
+        match self {
+            Cpus::Machine => String::new(),
+            Cpus::Kept(kept) => format!("LISTINGS_CPUS={} ", kept.len()),
+            Cpus::Simulated(n) => format!("LISTINGS_CPUS={n} "),
+        }
+    }
+
+    fn apply(&self, command: &mut Command) {
+        if let Cpus::Simulated(n) = self {
+            for var in ["TOKIO_WORKER_THREADS", "GOMAXPROCS", "RAYON_NUM_THREADS"] {
+                command.env(var, n.to_string());
+            }
+        }
+    }
+}
+
 /// The harness's own check of its kill switch, on a program that never ends
-/// (with a 1 s limit, so that the suite stays fast).
+/// and whose child ignores SIGTERM and keeps stdout open (with a 1 s limit,
+/// so that the suite stays fast).
 fn hang_is_killed() -> Result<(), Failed> {
     let script = std::env::temp_dir().join(format!("listings-hang-{}.sh", std::process::id()));
-    fs::write(&script, "#!/bin/sh\nexec sleep 30\n")?;
+    fs::write(
+        &script,
+        "#!/bin/sh\n(trap '' TERM; exec sleep 30) &\nexec sleep 30\n",
+    )?;
     fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
     let listing = Listing {
         name: "fixture-hang".into(),
@@ -89,22 +199,29 @@ fn hang_is_killed() -> Result<(), Failed> {
         varies: Vec::new(),
     };
     let limits = Limits {
-        time: Duration::from_millis(500),
-        kill_after: Duration::from_secs(1),
+        time: Duration::from_secs(1),
+        ..RUST
+    };
+    let run = Run {
+        overwrite: false,
+        cpus: Cpus::Machine,
+        times: Arc::default(),
     };
     let start = Instant::now();
-    let outcome = check(&listing, &script, false, limits);
+    let outcome = run.check(&listing, &script, &limits);
     let _ = fs::remove_file(&script);
-    match outcome {
-        Err(e)
-            if e.message()
-                .is_some_and(|m| m.starts_with("fixture-hang hung: killed after 1 s"))
-                && start.elapsed() < Duration::from_secs(5) =>
-        {
-            Ok(())
-        }
-        other => Err(format!("expected the hang to be killed and named, got {other:?}").into()),
+    let named = outcome
+        .as_ref()
+        .err()
+        .and_then(|e| e.message())
+        .unwrap_or_default();
+    if !named.starts_with("fixture-hang hung: killed after 1 s") {
+        return Err(format!("expected the hang to be killed and named, got {outcome:?}").into());
     }
+    if start.elapsed() > Duration::from_secs(5) {
+        return Err(format!("the kill took {:?}", start.elapsed()).into());
+    }
+    Ok(())
 }
 
 struct Listing {
@@ -114,15 +231,22 @@ struct Listing {
     varies: Vec<Regex>,
 }
 
+/// The Rust listings: `examples/*.rs`. None at all is an error, not a pass.
 fn discover(dir: &Path) -> Result<Vec<Listing>, String> {
     let mut listings = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
         if path.extension().is_none_or(|e| e != "rs") {
             continue;
         }
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         listings.push(listing(name, path)?);
+    }
+    if listings.is_empty() {
+        return Err(format!("no listing (*.rs) in {}", dir.display()));
     }
     listings.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(listings)
@@ -160,71 +284,104 @@ fn listing(name: String, path: PathBuf) -> Result<Listing, String> {
 
 /// The Go listings: `examples/go/NAME/main.go`, each a `main` package of the
 /// module in `examples/go`, built with `go build` and checked like the Rust
-/// ones (their output is `examples/go/NAME/main.stdout`). Without `go`, they
-/// are skipped with a notice, except in CI, where that is a failure.
-fn go_trials(root: &Path, exe_dir: &Path, overwrite: bool) -> Vec<Trial> {
+/// ones. Without `go`, they are skipped with a notice, except in CI, where
+/// that is a failure; a missing module, or one without listings, is an error.
+struct GoListings {
+    names: Vec<String>,
+    module: PathBuf,
+    bin: PathBuf,
+    /// Why every Go trial fails, if it must (no `go` in CI, a failed build).
+    broken: Option<&'static str>,
+    skipped: bool,
+}
+
+fn go_listings(root: &Path, exe_dir: &Path) -> Result<GoListings, String> {
     let module = root.join("examples/go");
-    let Ok(entries) = fs::read_dir(&module) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .flatten()
-        .filter(|e| e.path().join("main.go").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let entries =
+        fs::read_dir(&module).map_err(|e| format!("cannot read {}: {e}", module.display()))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", module.display()))?;
+        if entry.path().join("main.go").is_file() {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    if names.is_empty() {
+        return Err(format!(
+            "no Go listing (NAME/main.go) in {}",
+            module.display()
+        ));
+    }
     names.sort();
     let bin = exe_dir.parent().unwrap().join("go-listings");
     // With several packages, `go build -o` needs an existing directory.
-    let _ = fs::create_dir_all(&bin);
-    let built = Command::new("go")
+    fs::create_dir_all(&bin).map_err(|e| format!("{}: {e}", bin.display()))?;
+    let mut build = Command::new("go");
+    build
         .args(["build", "-o"])
         .arg(format!("{}/", bin.display()))
         .arg("./...")
-        .current_dir(&module)
-        .status();
-    let missing = match built {
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            Some("`go` is not installed; CI needs Go 1.26")
-        }
+        .current_dir(&module);
+    let limits = Limits {
+        time: Duration::from_secs(600),
+        ..GO
+    };
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let (broken, skipped) = match supervise::run_inherited(build, &limits) {
+        Err(_) if in_ci => (Some("`go` is not installed; CI needs Go 1.26"), false),
         Err(_) => {
             eprintln!("SKIPPED the Go listings: `go` is not installed (Go 1.26 runs them)");
-            None
+            (None, true)
         }
-        Ok(status) if !status.success() => Some("`go build ./...` in examples/go failed"),
-        Ok(_) => None,
+        Ok(built) if !built.success() => (Some("`go build ./...` in examples/go failed"), false),
+        Ok(_) => (None, false),
     };
-    let have_go = built.is_ok();
-    names
-        .into_iter()
-        .map(|name| {
-            let trial_name = format!("go/{name}");
-            let source = module.join(&name).join("main.go");
-            let exe = bin.join(&name);
-            let ignored = !have_go && missing.is_none();
-            let trial = Trial::test(trial_name.clone(), move || {
-                if let Some(why) = missing {
-                    return Err(why.into());
-                }
-                check(&listing(trial_name, source)?, &exe, overwrite, LIMITS)
-            });
-            trial.with_ignored_flag(ignored)
-        })
-        .collect()
+    Ok(GoListings {
+        names,
+        module,
+        bin,
+        broken,
+        skipped,
+    })
+}
+
+impl GoListings {
+    fn trials(self, run: &Run) -> Vec<Trial> {
+        self.names
+            .into_iter()
+            .map(|name| {
+                let trial_name = format!("go/{name}");
+                let source = self.module.join(&name).join("main.go");
+                let exe = self.bin.join(&name);
+                let (broken, run) = (self.broken, run.clone());
+                Trial::test(trial_name.clone(), move || {
+                    if let Some(why) = broken {
+                        return Err(why.into());
+                    }
+                    run.check(&listing(trial_name, source)?, &exe, &GO)
+                })
+                .with_ignored_flag(self.skipped)
+            })
+            .collect()
+    }
 }
 
 /// `cargo test` builds examples only as test harnesses, so the programs
 /// themselves are built here (a no-op when they are up to date).
 fn build_examples(root: &Path) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
+    let mut build = Command::new(cargo);
+    build
         .args(["build", "--quiet", "--examples"])
-        .current_dir(root)
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err("`cargo build --examples` failed".into())
+        .current_dir(root);
+    let limits = Limits {
+        time: Duration::from_secs(1800),
+        ..GO
+    };
+    match supervise::run_inherited(build, &limits) {
+        Ok(built) if built.success() => Ok(()),
+        Ok(_) => Err("`cargo build --examples` failed".into()),
+        Err(e) => Err(format!("cannot run cargo: {e}")),
     }
 }
 
@@ -238,66 +395,102 @@ fn examples_dir() -> PathBuf {
         .join("examples")
 }
 
-fn check(listing: &Listing, exe: &Path, overwrite: bool, limits: Limits) -> Result<(), Failed> {
-    let run = run(exe, limits.kill_after).map_err(|e| format!("{}: {e}", listing.name))?;
-    if run.killed {
-        return Err(format!(
-            "{} hung: killed after {} s. A listing must end by itself; \
-             prove a hang with a timeout inside the listing instead.",
-            listing.name,
-            limits.kill_after.as_secs()
-        )
-        .into());
-    }
-    if !run.success {
-        return Err(format!(
-            "{} failed ({}). stderr:\n{}",
-            listing.name, run.status, run.stderr
-        )
-        .into());
-    }
-    if run.elapsed > limits.time {
-        return Err(format!(
-            "{} took {:.1} s; a listing must finish in under {} s in a debug build",
-            listing.name,
-            run.elapsed.as_secs_f64(),
-            limits.time.as_secs()
-        )
-        .into());
-    }
-    let stdout = listing.source.with_extension("stdout");
-    let stderr = listing.source.with_extension("stderr");
-    if overwrite {
-        fs::write(&stdout, &run.stdout)?;
-        if run.stderr.is_empty() {
-            let _ = fs::remove_file(&stderr);
-        } else {
-            fs::write(&stderr, &run.stderr)?;
+/// How the listings are run: recording or comparing, and on how many CPUs.
+#[derive(Clone)]
+struct Run {
+    overwrite: bool,
+    cpus: Cpus,
+    /// How long each listing ran, for the summary of the slowest.
+    times: Arc<Mutex<Vec<(Duration, String)>>>,
+}
+
+impl Run {
+    fn check(&self, listing: &Listing, exe: &Path, limits: &Limits) -> Result<(), Failed> {
+        let name = &listing.name;
+        let mut command = Command::new(exe);
+        // The recorded panic messages must not depend on the caller's shell.
+        command.env_remove("RUST_BACKTRACE");
+        self.cpus.apply(&mut command);
+        let run = supervise::run(command, limits).map_err(|e| format!("{name}: {e}"))?;
+        self.times.lock().unwrap().push((run.elapsed, name.clone()));
+        let cpus = match self.cpus {
+            Cpus::Machine => String::new(),
+            _ => format!(" ({})", self.cpus.describe()),
+        };
+        match run.stopped {
+            Some(Stop::Time) => {
+                return Err(format!(
+                    "{name} hung: killed after {} s{cpus}, with every process it started. \
+                     A listing must end by itself; prove a hang with a timeout inside the listing instead.",
+                    limits.time.as_secs()
+                )
+                .into());
+            }
+            Some(stop) => {
+                return Err(format!(
+                    "{name} {}{cpus}, and was stopped: the Run button's runner stops a program there \
+                     (supervise::RUN_LIMITS)",
+                    stop.describe(limits)
+                )
+                .into());
+            }
+            None => {}
         }
-        return Ok(());
-    }
-    let recorded_stdout = read_recorded(listing, &stdout)?;
-    let recorded_stderr = if stderr.exists() || !run.stderr.is_empty() {
-        Some(read_recorded(listing, &stderr)?)
-    } else {
-        None
-    };
-    for re in &listing.varies {
-        let recorded = [Some(&recorded_stdout), recorded_stderr.as_ref()];
-        if !recorded.into_iter().flatten().any(|text| re.is_match(text)) {
+        if run.output_held_open {
             return Err(format!(
-                "{}: `// output: varies {re}` matches nothing it printed; \
-                 remove it or fix the pattern",
-                listing.source.display()
+                "{name} left a process outside its process group that holds its output open"
             )
             .into());
         }
+        if !run.status.success() {
+            return Err(format!(
+                "{name} failed ({}){cpus}. stderr:\n{}",
+                run.status, run.stderr
+            )
+            .into());
+        }
+        if run.elapsed > BUDGET {
+            return Err(format!(
+                "{name} took {:.1} s{cpus}; a listing must finish in under {} s in a debug build",
+                run.elapsed.as_secs_f64(),
+                BUDGET.as_secs()
+            )
+            .into());
+        }
+        let stdout = listing.source.with_extension("stdout");
+        let stderr = listing.source.with_extension("stderr");
+        if self.overwrite {
+            fs::write(&stdout, &run.stdout)?;
+            if run.stderr.is_empty() {
+                let _ = fs::remove_file(&stderr);
+            } else {
+                fs::write(&stderr, &run.stderr)?;
+            }
+            return Ok(());
+        }
+        let recorded_stdout = read_recorded(listing, &stdout)?;
+        let recorded_stderr = if stderr.exists() || !run.stderr.is_empty() {
+            Some(read_recorded(listing, &stderr)?)
+        } else {
+            None
+        };
+        for re in &listing.varies {
+            let recorded = [Some(&recorded_stdout), recorded_stderr.as_ref()];
+            if !recorded.into_iter().flatten().any(|text| re.is_match(text)) {
+                return Err(format!(
+                    "{}: `// output: varies {re}` matches nothing it printed; \
+                     remove it or fix the pattern",
+                    listing.source.display()
+                )
+                .into());
+            }
+        }
+        compare(listing, &stdout, &recorded_stdout, &run.stdout, &cpus)?;
+        if let Some(recorded) = recorded_stderr {
+            compare(listing, &stderr, &recorded, &run.stderr, &cpus)?;
+        }
+        Ok(())
     }
-    compare(listing, &stdout, &recorded_stdout, &run.stdout)?;
-    if let Some(recorded) = recorded_stderr {
-        compare(listing, &stderr, &recorded, &run.stderr)?;
-    }
-    Ok(())
 }
 
 fn read_recorded(listing: &Listing, path: &Path) -> Result<String, Failed> {
@@ -311,54 +504,13 @@ fn read_recorded(listing: &Listing, path: &Path) -> Result<String, Failed> {
     })
 }
 
-struct Run {
-    killed: bool,
-    success: bool,
-    status: String,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-}
-
-fn run(exe: &Path, kill_after: Duration) -> std::io::Result<Run> {
-    let start = Instant::now();
-    let mut child = Command::new(exe)
-        // The recorded panic messages must not depend on the caller's shell.
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let stdout = drain(child.stdout.take().unwrap());
-    let stderr = drain(child.stderr.take().unwrap());
-    let (status, killed) = match child.wait_timeout(kill_after)? {
-        Some(status) => (status, false),
-        None => {
-            child.kill()?;
-            (child.wait()?, true)
-        }
-    };
-    let elapsed = start.elapsed();
-    Ok(Run {
-        killed,
-        success: status.success(),
-        status: status.to_string(),
-        stdout: stdout.join().unwrap(),
-        stderr: stderr.join().unwrap(),
-        elapsed,
-    })
-}
-
-/// Reads a pipe on its own thread so a chatty listing cannot fill it and stall.
-fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = pipe.read_to_end(&mut bytes);
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
-}
-
-fn compare(listing: &Listing, recorded: &Path, expected: &str, actual: &str) -> Result<(), Failed> {
+fn compare(
+    listing: &Listing,
+    recorded: &Path,
+    expected: &str,
+    actual: &str,
+    cpus: &str,
+) -> Result<(), Failed> {
     let shown = recorded.display();
     let mut want = normalize(listing, expected);
     let mut got = normalize(listing, actual);
@@ -375,8 +527,10 @@ fn compare(listing: &Listing, recorded: &Path, expected: &str, actual: &str) -> 
         .header(&format!("{shown} (recorded)"), "actual run")
         .to_string();
     Err(format!(
-        "{} printed something else than its page shows{}:\n{diff}\n\
-         If the new output is right, record it with `cargo xtask bless {}`.",
+        "{} printed something else than its page shows{}{cpus}:\n{diff}\n\
+         If the new output is right, record it with `cargo xtask bless {}`. \
+         If it depends on the machine (its CPUs, a time, an id), set what the lesson \
+         needs in the listing, or mark that part `// output: varies REGEX`.",
         listing.name,
         if listing.any_order {
             " (lines sorted: its order may vary)"

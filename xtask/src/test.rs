@@ -33,7 +33,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 12 };
+    let mut steps = Steps { done: 0, total: 13 };
     // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
     let compile_fail = rust_files(sh, "examples/compile-fail")?;
 
@@ -68,6 +68,22 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         "cargo test --test listings [-- NAME]",
         || count_tests(sh, &["--test", "listings"]),
     )?;
+    let other_machines = steps.run(
+        "listings again, as on a 1-CPU machine and on a 16-CPU one",
+        "LISTINGS_CPUS=1 cargo test --test listings; LISTINGS_CPUS=16 cargo test --test listings",
+        || {
+            let mut passed = 0;
+            for cpus in ["1", "16"] {
+                let mut command = Command::new("cargo");
+                command
+                    .args(["test", "--test", "listings"])
+                    .env("LISTINGS_CPUS", cpus);
+                let what = format!("LISTINGS_CPUS={cpus} cargo test --test listings");
+                passed += count(sh, command, &what, Need::Some)?;
+            }
+            Ok(passed)
+        },
+    )?;
     let go_race = steps.run(
         "Go listings: go vet, and each run under the race detector",
         "(cd examples/go && go vet ./... && go test -race -parallel 6 -bench . -benchtime 1x ./...)",
@@ -97,9 +113,11 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         "RUSTFLAGS=\"--cfg loom\" cargo test --release -p loom-models --target-dir target/loom",
         || loom(sh, false),
     )?;
-    let tool_tests = steps.run("the tools' own tests", "cargo test -p xtask", || {
-        count_tests(sh, &["--package", "xtask"])
-    })?;
+    let tool_tests = steps.run(
+        "the tools' own tests",
+        "cargo test -p xtask -p supervise",
+        || count_tests(sh, &["--package", "xtask", "--package", "supervise"]),
+    )?;
     let report = steps.run(
         "build the book and check its links",
         "cargo xtask build",
@@ -113,7 +131,12 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         "cargo xtask test (the browser step needs the served book; see xtask/src/browser.rs)",
         || {
             browser::run(sh, |command| {
-                count(sh, command, "cargo test --package browser-tests")
+                count(
+                    sh,
+                    command,
+                    "cargo test --package browser-tests",
+                    Need::Some,
+                )
             })
         },
     )?;
@@ -124,7 +147,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
-         {go_race}, {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
+         {other_machines} more as on 1 and 16 CPUs, {go_race}, {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
          {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}",
         start.elapsed().as_secs(),
         compile_fail.len(),
@@ -168,7 +191,10 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
         &format!("cargo test --example {name}"),
         || {
             for example in &examples {
-                own += count_tests(sh, &["--example", example])?;
+                let mut command = Command::new("cargo");
+                command.args(["test", "--example", example]);
+                let what = format!("cargo test --example {example}");
+                own += count(sh, command, &what, Need::None)?;
             }
             Ok(())
         },
@@ -197,15 +223,29 @@ fn rust_files(sh: &Shell, dir: &str) -> Result<Vec<std::path::PathBuf>> {
     Ok(files)
 }
 
-/// Runs `cargo test ARGS`, showing its output, and returns how many tests passed.
+/// Whether a command that ran no test failed: a step that finds nothing to
+/// check must not pass.
+#[derive(Clone, Copy, PartialEq)]
+enum Need {
+    Some,
+    None,
+}
+
+/// Runs `cargo test ARGS`, showing its output, and returns how many tests
+/// passed, at least one.
 fn count_tests(sh: &Shell, args: &[&str]) -> Result<usize> {
     let mut command = Command::new("cargo");
     command.arg("test").args(args);
-    count(sh, command, &format!("cargo test {}", args.join(" ")))
+    count(
+        sh,
+        command,
+        &format!("cargo test {}", args.join(" ")),
+        Need::Some,
+    )
 }
 
 /// Runs a libtest command, echoing its output, and adds up its passed tests.
-fn count(sh: &Shell, mut command: Command, what: &str) -> Result<usize> {
+fn count(sh: &Shell, mut command: Command, what: &str, need: Need) -> Result<usize> {
     let mut child = command
         .current_dir(sh.current_dir())
         .stdout(Stdio::piped())
@@ -225,6 +265,9 @@ fn count(sh: &Shell, mut command: Command, what: &str) -> Result<usize> {
     }
     if !child.wait()?.success() {
         bail!("`{what}` failed");
+    }
+    if passed == 0 && need == Need::Some {
+        bail!("`{what}` ran no test: a check that finds nothing to check fails");
     }
     Ok(passed)
 }
@@ -247,18 +290,32 @@ fn loom(sh: &Shell, record: bool) -> Result<usize> {
     if record {
         command.env("LISTINGS", "overwrite");
     }
-    count(sh, command, "cargo test --package loom-models (--cfg loom)")
+    count(
+        sh,
+        command,
+        "cargo test --package loom-models (--cfg loom)",
+        Need::Some,
+    )
 }
 
+/// `cargo xtask bless [NAME]`: records the output of the listings whose name
+/// contains NAME (all without it), their compiler errors and their loom reports.
 pub fn bless(sh: &Shell, filter: Option<&str>) -> Result<()> {
-    let filter = filter.unwrap_or_default();
-    cmd!(sh, "cargo test --test listings -- {filter}")
+    let name = filter.unwrap_or_default();
+    cmd!(sh, "cargo test --test listings -- {name}")
         .env("LISTINGS", "overwrite")
         .run()?;
-    cmd!(sh, "cargo test --test compile_fail")
-        .env("TRYBUILD", "overwrite")
+    cmd!(sh, "cargo test --test compile_fail -- {name}")
+        .env("LISTINGS", "overwrite")
         .run()?;
-    loom(sh, true)?;
+    // The loom models record all their reports at once: only when one is named.
+    let models = rust_files(sh, "examples")?.into_iter().any(|path| {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        stem.contains(name) && sh.read_file(&path).is_ok_and(|t| t.contains("loom::model"))
+    });
+    if models {
+        loom(sh, true)?;
+    }
     eprintln!("xtask bless: recorded; review the change with `git diff examples/`");
     Ok(())
 }

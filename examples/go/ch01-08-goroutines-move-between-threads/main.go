@@ -11,6 +11,7 @@ import (
 
 // ANCHOR: threads
 func main() {
+	runtime.GOMAXPROCS(2) // two Ps on every machine: the lesson needs more than one
 	var mu sync.Mutex
 	threads := map[int]bool{}
 	var wg sync.WaitGroup
