@@ -15,6 +15,10 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 fn main() {
     let mut pages = skeptic::markdown_files_of_directory("src");
+    assert!(
+        !pages.is_empty(),
+        "no page (*.md) in src/: the snippets' inventory is empty"
+    );
     pages.extend(["README.md".into(), "CONTRIBUTING.md".into()]);
     pages.retain(|p: &PathBuf| p.exists());
     pages.sort();

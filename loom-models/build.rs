@@ -15,6 +15,12 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "rs"))
         .filter(|p| fs::read_to_string(p).unwrap().contains("loom::model"))
         .collect();
+    // No model found is a broken inventory, not a pass with nothing checked.
+    assert!(
+        !listings.is_empty(),
+        "no listing in {} has a loom model (`loom::model`)",
+        examples.display()
+    );
     listings.sort();
     let mut modules = String::new();
     for path in &listings {

@@ -4,13 +4,66 @@
 //! and its local runner (as `cargo xtask serve` does), starts chromedriver,
 //! and passes their addresses in `BOOK_URL` and `WEBDRIVER_URL`.
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
+
+/// The tests, which need the book served and chromedriver running: without
+/// them (a plain `cargo test --workspace`), they are reported as ignored,
+/// with a notice, except in CI, where that is a failure.
+fn main() -> ExitCode {
+    let args = libtest_mimic::Arguments::from_args();
+    let served =
+        std::env::var_os("BOOK_URL").is_some() && std::env::var_os("WEBDRIVER_URL").is_some();
+    if !served {
+        let why = "the browser tests need the book served and chromedriver running; \
+                   `cargo xtask test` starts both (xtask/src/browser.rs)";
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            eprintln!("error: {why}");
+            return ExitCode::FAILURE;
+        }
+        eprintln!("SKIPPED: {why}");
+    }
+    let trials: Vec<libtest_mimic::Trial> = TESTS
+        .iter()
+        .map(|&(name, test)| {
+            libtest_mimic::Trial::test(name, move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?
+                    .block_on(test());
+                Ok(())
+            })
+            .with_ignored_flag(!served)
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+type Test = fn() -> Pin<Box<dyn Future<Output = ()>>>;
+
+macro_rules! tests {
+    ($($name:ident),* $(,)?) => {
+        const TESTS: &[(&str, Test)] = &[$((stringify!($name), || Box::pin($name()))),*];
+    };
+}
+
+tests![
+    every_page_loads_with_no_console_errors,
+    every_mermaid_block_becomes_an_svg_in_light_and_dark_themes,
+    the_run_button_shows_the_listings_real_output,
+    roadmap_progress_survives_a_reload,
+    search_finds_a_chapter_1_term,
+    only_pages_with_diagrams_load_mermaid,
+    go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone,
+];
 
 fn book_url() -> String {
     std::env::var("BOOK_URL").expect("run by `cargo xtask test`, which sets BOOK_URL")
@@ -117,7 +170,6 @@ fn pages() -> Vec<String> {
     found
 }
 
-#[tokio::test]
 async fn every_page_loads_with_no_console_errors() {
     let client = browser().await;
     let mut failures = Vec::new();
@@ -143,7 +195,6 @@ async fn every_page_loads_with_no_console_errors() {
     );
 }
 
-#[tokio::test]
 async fn every_mermaid_block_becomes_an_svg_in_light_and_dark_themes() {
     let client = browser().await;
     let with_diagrams: Vec<String> = pages()
@@ -192,7 +243,6 @@ async fn every_mermaid_block_becomes_an_svg_in_light_and_dark_themes() {
     client.close().await.unwrap();
 }
 
-#[tokio::test]
 async fn the_run_button_shows_the_listings_real_output() {
     let client = browser().await;
     client
@@ -238,7 +288,6 @@ async fn the_run_button_shows_the_listings_real_output() {
     client.close().await.unwrap();
 }
 
-#[tokio::test]
 async fn roadmap_progress_survives_a_reload() {
     let client = browser().await;
     client
@@ -278,7 +327,6 @@ async fn roadmap_progress_survives_a_reload() {
     client.close().await.unwrap();
 }
 
-#[tokio::test]
 async fn search_finds_a_chapter_1_term() {
     let client = browser().await;
     client
@@ -312,7 +360,6 @@ async fn search_finds_a_chapter_1_term() {
     client.close().await.unwrap();
 }
 
-#[tokio::test]
 async fn only_pages_with_diagrams_load_mermaid() {
     let client = browser().await;
     let mut report = Vec::new();
@@ -378,7 +425,6 @@ fn all_panes_show(lang: &str) -> String {
     )
 }
 
-#[tokio::test]
 async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone() {
     let client = browser().await;
     let page = |path: &str| format!("{}{path}", book_url());

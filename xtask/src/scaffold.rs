@@ -337,7 +337,14 @@ mod tests {
             "# Page\n\n## First item\n\nText.\n\n> [!TIP]\n> Rule.\n\n## Second item\n\nMore.\n",
         )
         .unwrap();
-        sh.create_dir(root.join("examples")).unwrap();
+        sh.create_dir(root.join("examples/go")).unwrap();
+        sh.write_file(root.join("Cargo.toml"), "[package]\nname = \"book\"\n")
+            .unwrap();
+        sh.write_file(
+            root.join("src/playground-crates.json"),
+            "{ \"has\": {}, \"lacks\": [] }\n",
+        )
+        .unwrap();
         dir
     }
 
