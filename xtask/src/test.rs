@@ -201,12 +201,12 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
     )?;
     steps.run(
         "compile-fail check",
-        "cargo test --test compile_fail",
+        &format!("cargo test --test compile_fail -- {name}"),
         || {
             if compile_fail.is_empty() {
                 Ok(0)
             } else {
-                count_tests(sh, &["--test", "compile_fail"])
+                count_tests(sh, &["--test", "compile_fail", "--", name])
             }
         },
     )?;
@@ -251,10 +251,13 @@ fn count(sh: &Shell, mut command: Command, what: &str, need: Need) -> Result<usi
         .stdout(Stdio::piped())
         .spawn()?;
     let mut passed = 0;
+    // Colours (CLICOLOR_FORCE, a terminal) must not hide the count.
+    let colour = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
     for line in BufReader::new(child.stdout.take().unwrap()).lines() {
         let line = line?;
         println!("{line}");
-        if let Some(rest) = line.strip_prefix("test result: ok. ") {
+        let plain = colour.replace_all(&line, "");
+        if let Some(rest) = plain.strip_prefix("test result: ok. ") {
             passed += rest
                 .split(' ')
                 .next()
