@@ -37,9 +37,16 @@ fn main() -> ExitCode {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     match trials(root, &args) {
-        Ok(trials) => {
+        Ok((trials, recording)) => {
             let conclusion = libtest_mimic::run(&args, trials);
             let _ = fs::remove_dir_all(staging());
+            // The errors are recorded: so is the compiler that printed them.
+            if let Some(version) = recording.filter(|_| !conclusion.has_failed())
+                && let Err(e) = fs::write(root.join(VERSION_FILE), format!("{version}\n"))
+            {
+                eprintln!("error: {VERSION_FILE}: {e}");
+                return ExitCode::FAILURE;
+            }
             conclusion.exit_code()
         }
         Err(e) => {
@@ -49,7 +56,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn trials(root: &Path, args: &Arguments) -> Result<Vec<Trial>, String> {
+/// The trials, and, when recording, the version of the rustc they record.
+fn trials(root: &Path, args: &Arguments) -> Result<(Vec<Trial>, Option<String>), String> {
     let mut names = listings(&root.join(DIR))?;
     // Compile only what the filter selects: `cargo xtask test NAME` stays quick.
     if let Some(filter) = &args.filter {
@@ -66,7 +74,7 @@ fn trials(root: &Path, args: &Arguments) -> Result<Vec<Trial>, String> {
     let recorded = fs::read_to_string(root.join(VERSION_FILE))
         .map(|v| v.trim().to_owned())
         .ok();
-    if record {
+    if record && !names.is_empty() {
         let all = listings(&root.join(DIR))?.len() == names.len();
         if !all && recorded.as_deref() != Some(&running) {
             return Err(format!(
@@ -81,6 +89,7 @@ fn trials(root: &Path, args: &Arguments) -> Result<Vec<Trial>, String> {
     } else {
         Some(compile(root, &names)?)
     };
+    let recording = (record && compiled.is_some()).then(|| running.clone());
     let versions = Versions { running, recorded };
     let mut trials: Vec<Trial> = names
         .into_iter()
@@ -92,13 +101,8 @@ fn trials(root: &Path, args: &Arguments) -> Result<Vec<Trial>, String> {
             })
         })
         .collect();
-    if record && compiled.is_some() {
-        // Each trial records its own error; this is the compiler that printed them.
-        fs::write(root.join(VERSION_FILE), format!("{}\n", versions.running))
-            .map_err(|e| format!("{VERSION_FILE}: {e}"))?;
-    }
     trials.extend(self_tests());
-    Ok(trials)
+    Ok((trials, recording))
 }
 
 /// The compile-fail listings, by name. None at all is an error, not a pass.
@@ -128,10 +132,40 @@ fn listings(dir: &Path) -> Result<Vec<String>, String> {
 #[derive(Clone)]
 struct Compiled {
     staged: PathBuf,
-    /// How the staged directory appears in rustc's messages (trybuild
-    /// writes paths inside the package relative to it).
-    shown_as: Vec<String>,
+    /// The staged directory as trybuild writes it: relative to the package
+    /// (`$DIR`) when it is inside it, else absolute (`CARGO_TARGET_DIR`
+    /// elsewhere).
+    inside: Option<String>,
+    absolute: String,
     report: String,
+}
+
+impl Compiled {
+    /// The error as trybuild writes it for a listing in `examples/compile-fail`:
+    /// its location lines (`-->`, `:::`) relative to the package, and its
+    /// paths in the text (a closure's type, say) under `$DIR`.
+    fn as_if_in_place(&self, text: &str) -> String {
+        let (location, in_text) = (format!("{DIR}/"), format!("$DIR/{DIR}/"));
+        let mut lines = String::new();
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            let mut line = line.to_owned();
+            if trimmed.starts_with("--> ") || trimmed.starts_with("::: ") {
+                line = line.replace(&self.absolute, &location);
+                if let Some(inside) = &self.inside {
+                    line = line.replace(inside, &location);
+                }
+            } else {
+                if let Some(inside) = &self.inside {
+                    line = line.replace(&format!("$DIR/{inside}"), &in_text);
+                }
+                line = line.replace(&self.absolute, &in_text);
+            }
+            lines.push_str(&line);
+            lines.push('\n');
+        }
+        lines
+    }
 }
 
 fn compile(root: &Path, names: &[String]) -> Result<Compiled, String> {
@@ -159,14 +193,13 @@ fn compile(root: &Path, names: &[String]) -> Result<Compiled, String> {
     if let Some(stop) = ran.stopped {
         return Err(format!("trybuild {}", stop.describe(&limits)));
     }
-    // Absolute first: the relative form is a part of it.
-    let mut shown_as = vec![format!("{}/", staged.display())];
-    if let Ok(inside) = staged.strip_prefix(root) {
-        shown_as.push(format!("{}/", inside.display()));
-    }
     Ok(Compiled {
+        inside: staged
+            .strip_prefix(root)
+            .ok()
+            .map(|p| format!("{}/", p.display())),
+        absolute: format!("{}/", staged.display()),
         staged,
-        shown_as,
         report: ran.stdout + &ran.stderr,
     })
 }
@@ -190,7 +223,11 @@ fn rustc_version() -> Result<String, String> {
         .arg("-V")
         .output()
         .map_err(|e| format!("cannot run `{rustc} -V`: {e}"))?;
-    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    let version = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    if !output.status.success() || !version.starts_with("rustc ") {
+        return Err(format!("`{rustc} -V` said `{version}` ({})", output.status));
+    }
+    Ok(version)
 }
 
 fn check(
@@ -208,9 +245,7 @@ fn check(
         )
         .into());
     };
-    let actual = canonical(&compiled.shown_as.iter().fold(actual, |text, staged| {
-        text.replace(staged, &format!("{DIR}/"))
-    }));
+    let actual = canonical(&compiled.as_if_in_place(&actual));
     let path = root.join(DIR).join(format!("{name}.stderr"));
     if record {
         fs::write(&path, &actual)?;
@@ -239,7 +274,7 @@ fn compare(name: &str, recorded: &str, actual: &str, versions: &Versions) -> Res
              Run the tests with that version (`cargo +{} xtask test`), or record this one's \
              errors with `cargo xtask bless` and review `git diff {DIR}`.",
             versions.running,
-            was.split(' ').nth(1).unwrap_or("1.95.0"),
+            was.split(' ').nth(1).unwrap_or(was),
         )),
         None => Err(format!(
             "{VERSION_FILE} is missing: record the errors, and the rustc that printed them, \

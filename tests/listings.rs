@@ -187,9 +187,13 @@ impl Cpus {
 /// so that the suite stays fast).
 fn hang_is_killed() -> Result<(), Failed> {
     let script = std::env::temp_dir().join(format!("listings-hang-{}.sh", std::process::id()));
+    let child_pid = script.with_extension("pid");
     fs::write(
         &script,
-        "#!/bin/sh\n(trap '' TERM; exec sleep 30) &\nexec sleep 30\n",
+        format!(
+            "#!/bin/sh\n(trap '' TERM; exec sleep 30) &\necho $! > {}\nexec sleep 30\n",
+            child_pid.display()
+        ),
     )?;
     fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
     let listing = Listing {
@@ -220,6 +224,14 @@ fn hang_is_killed() -> Result<(), Failed> {
     }
     if start.elapsed() > Duration::from_secs(5) {
         return Err(format!("the kill took {:?}", start.elapsed()).into());
+    }
+    let pid = fs::read_to_string(&child_pid)?;
+    let _ = fs::remove_file(&child_pid);
+    std::thread::sleep(Duration::from_millis(50));
+    // Gone, or a zombie that init has yet to reap.
+    let state = fs::read_to_string(format!("/proc/{}/stat", pid.trim())).unwrap_or_default();
+    if !state.is_empty() && !state.contains(") Z ") {
+        return Err(format!("the listing's child {} outlived the kill", pid.trim()).into());
     }
     Ok(())
 }
@@ -427,9 +439,13 @@ impl Run {
                 .into());
             }
             Some(stop) => {
+                let why = if limits.memory_bytes.is_some() {
+                    "the Run button's runner stops a program there (supervise::RUN_LIMITS)"
+                } else {
+                    "a listing's output must fit its page"
+                };
                 return Err(format!(
-                    "{name} {}{cpus}, and was stopped: the Run button's runner stops a program there \
-                     (supervise::RUN_LIMITS)",
+                    "{name} {}{cpus}, and was stopped: {why}",
                     stop.describe(limits)
                 )
                 .into());

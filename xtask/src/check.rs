@@ -396,8 +396,8 @@ impl Checker {
             (examples.clone(), &["stdout", "stderr"][..], false),
             (examples.join("compile-fail"), &["stderr"][..], true),
         ] {
-            // A book may have no compile-fail listings; their harness says
-            // so if it finds none.
+            // Without the folder there is nothing to show here; the
+            // compile-fail harness fails on a missing or empty one.
             if compile_fail && !dir.exists() {
                 continue;
             }

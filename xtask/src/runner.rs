@@ -11,7 +11,8 @@
 //! body, compile time, and the program's time, output, memory and number of
 //! processes and threads (`supervise::RUN_LIMITS`, which the listing harness
 //! also runs every listing under). A program that passes a limit is killed
-//! with every process it started, and the reader is told which limit it was.
+//! with every process it started that stayed in its process group, and the
+//! reader is told which limit it was.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -327,21 +328,21 @@ fn compile_and_run(shared: &Shared, code: &str, edition: &str, dir: &Path) -> Re
     .context("starting the compiler")?;
     if compile.stopped == Some(Stop::Time) {
         return Ok(format!(
-            "Compiling took longer than {} s, and was stopped.",
-            limits.compile.as_secs()
+            "Compiling {}, and was stopped.",
+            Stop::Time.describe(&compiler).replacen("ran", "took", 1)
         ));
     }
     if !compile.success() {
-        return Ok(shown(&compile, &compiler));
+        return Ok(shown(&compile, &compiler, "the compiler"));
     }
     let run =
         supervise::run(Command::new(&program), &limits.program).context("starting the program")?;
-    Ok(shown(&run, &limits.program))
+    Ok(shown(&run, &limits.program, "the program"))
 }
 
 /// What the page shows under the listing: stdout, then stderr, cut to the
-/// output limit, then why the program was stopped, if it was.
-fn shown(outcome: &supervise::Outcome, limits: &supervise::Limits) -> String {
+/// output limit, then why `who` was stopped, if it was.
+fn shown(outcome: &supervise::Outcome, limits: &supervise::Limits, who: &str) -> String {
     let mut output = format!("{}{}", outcome.stdout, outcome.stderr);
     if output.len() > limits.output_bytes {
         let mut end = limits.output_bytes;
@@ -354,7 +355,10 @@ fn shown(outcome: &supervise::Outcome, limits: &supervise::Limits) -> String {
         if !output.is_empty() && !output.ends_with('\n') {
             output.push('\n');
         }
-        output += &format!("[stopped: the program {}]", stop.describe(limits));
+        output += &format!("[stopped: {who} {}]", stop.describe(limits));
+    }
+    if outcome.output_held_open {
+        output += "\n[a process the program started left its process group and may still run]";
     }
     output
 }
@@ -502,7 +506,7 @@ mod tests {
         let port = runner(short());
         let started = Instant::now();
         let (_, result) = evaluate_json(port, "# slow-compile\n");
-        assert!(result.contains("Compiling took longer than"), "{result}");
+        assert_eq!(result, "Compiling took longer than 0.5 s, and was stopped.");
         assert!(started.elapsed() < Duration::from_secs(5));
     }
 

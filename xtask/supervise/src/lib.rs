@@ -9,6 +9,16 @@
 //! whole group gets `SIGKILL`, which cannot be ignored, when a limit is passed
 //! and again when the program ends, before the group's id is given up.
 //!
+//! A program that leaves its group (`setsid`, `setpgid`) escapes the kill;
+//! if it keeps the output pipes open, [`Outcome::output_held_open`] says so.
+//! Memory and tasks are sampled every 20 ms, so a fast burst can pass its
+//! limit for that long before the group is killed.
+//!
+//! A group of its own is not the terminal's foreground group, so Ctrl-C
+//! would not reach it: the first supervised run installs a handler for
+//! SIGINT, SIGTERM and SIGHUP that kills every group still running, then
+//! ends this process as the signal would have.
+//!
 //! Linux only, like the book's listings: memory and tasks are read from `/proc`.
 
 use std::io::{self, Read};
@@ -23,6 +33,7 @@ use nix::unistd::Pid;
 use process_wrap::std::{CommandWrap, ProcessGroup};
 
 pub mod cpus;
+mod interrupt;
 mod proc_fs;
 
 /// What a program may use. `None` leaves a resource unwatched.
@@ -152,6 +163,7 @@ fn supervise(mut command: Command, limits: &Limits, capture: bool) -> io::Result
     wrapped.wrap(ProcessGroup::leader());
     let mut child = wrapped.spawn()?;
     let pid = Pid::from_raw(child.id() as i32);
+    interrupt::watch(pid);
     let too_much_output = Arc::new(AtomicBool::new(false));
     let drains = if capture {
         let cap = limits.output_bytes;
@@ -166,9 +178,15 @@ fn supervise(mut command: Command, limits: &Limits, capture: bool) -> io::Result
     let (mut peak_tasks, mut peak_memory) = (0, 0);
     let mut stopped = None;
     let mut ticks = 0u32;
+    let mut failed = None;
     loop {
-        if has_exited(pid)? {
-            break;
+        match has_exited(pid) {
+            Ok(false) => {}
+            Ok(true) => break,
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
         }
         if start.elapsed() >= limits.time {
             stopped = Some(Stop::Time);
@@ -201,7 +219,11 @@ fn supervise(mut command: Command, limits: &Limits, capture: bool) -> io::Result
     // The leader is not reaped yet (has_exited only peeks), so the group id
     // still names this group: kill whatever is left in it, then reap.
     let _ = child.start_kill();
+    interrupt::forget(pid);
     let status = child.wait()?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
     let (mut output, mut output_held_open) = ([String::new(), String::new()], false);
     if let Some(drains) = drains {
         let deadline = Instant::now() + DRAIN_GRACE;
@@ -210,6 +232,10 @@ fn supervise(mut command: Command, limits: &Limits, capture: bool) -> io::Result
             *text = kept;
             output_held_open |= !closed;
         }
+    }
+    // A program may write past the cap and end within one tick.
+    if stopped.is_none() && too_much_output.load(Ordering::Relaxed) {
+        stopped = Some(Stop::Output);
     }
     let [stdout, stderr] = output;
     Ok(Outcome {

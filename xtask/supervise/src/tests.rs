@@ -153,3 +153,51 @@ fn a_restricted_thread_starts_processes_on_one_cpu() {
     assert_eq!(nproc.join().unwrap(), "1\n");
     assert!(cpus::restrict_to(cpus::allowed().unwrap().len() + 1).is_err());
 }
+
+#[test]
+fn output_past_the_cap_counts_even_when_the_program_ends_at_once() {
+    let mut limits = limits(5000);
+    limits.output_bytes = 1000;
+    let outcome = run(sh("head -c 100000 /dev/zero"), &limits).unwrap();
+    assert_eq!(outcome.stopped, Some(Stop::Output));
+    assert!(!outcome.success());
+}
+
+/// Ctrl-C reaches the supervising process, not the program's own group: the
+/// supervisor must kill the group before it dies. This test runs itself in
+/// a child process, as that supervisor, and interrupts it.
+#[test]
+fn an_interrupted_supervisor_kills_the_groups_it_watches() {
+    const AS_SUPERVISOR: &str = "SUPERVISE_TEST_PID_FILE";
+    if let Ok(pid_file) = std::env::var(AS_SUPERVISOR) {
+        let script =
+            format!("echo $$ > {pid_file}.tmp && mv {pid_file}.tmp {pid_file}; exec sleep 30");
+        let _ = run(sh(&script), &limits(30_000));
+        return;
+    }
+    let pid_file = std::env::temp_dir().join(format!("supervise-interrupt-{}", std::process::id()));
+    let _ = std::fs::remove_file(&pid_file);
+    let mut supervisor = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "tests::an_interrupted_supervisor_kills_the_groups_it_watches",
+        ])
+        .env(AS_SUPERVISOR, &pid_file)
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let program: i32 = loop {
+        if let Ok(pid) = std::fs::read_to_string(&pid_file) {
+            break pid.trim().parse().unwrap();
+        }
+        assert!(Instant::now() < deadline, "the program never started");
+        thread::sleep(Duration::from_millis(10));
+    };
+    let _ = std::fs::remove_file(&pid_file);
+    let supervisor_pid = Pid::from_raw(supervisor.id() as i32);
+    nix::sys::signal::kill(supervisor_pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let status = supervisor.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_gone(&[program]);
+}
