@@ -79,7 +79,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
                     .args(["test", "--test", "listings"])
                     .env("LISTINGS_CPUS", cpus);
                 let what = format!("LISTINGS_CPUS={cpus} cargo test --test listings");
-                passed += count(sh, command, &what, Need::Some)?;
+                passed += count(sh, command, &what, Need::AtLeastOne)?;
             }
             Ok(passed)
         },
@@ -135,7 +135,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
                     sh,
                     command,
                     "cargo test --package browser-tests",
-                    Need::Some,
+                    Need::AtLeastOne,
                 )
             })
         },
@@ -182,9 +182,9 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
     }
     // A compile-fail listing has no run, and without `go` a Go one is skipped.
     let need = if examples.is_empty() {
-        Need::None
+        Need::AnyNumber
     } else {
-        Need::Some
+        Need::AtLeastOne
     };
     let runs = steps.run(
         "run and compare",
@@ -209,7 +209,7 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
                 let mut command = Command::new("cargo");
                 command.args(["test", "--example", example]);
                 let what = format!("cargo test --example {example}");
-                own += count(sh, command, &what, Need::None)?;
+                own += count(sh, command, &what, Need::AnyNumber)?;
             }
             Ok(())
         },
@@ -242,8 +242,8 @@ fn rust_files(sh: &Shell, dir: &str) -> Result<Vec<std::path::PathBuf>> {
 /// check must not pass.
 #[derive(Clone, Copy, PartialEq)]
 enum Need {
-    Some,
-    None,
+    AtLeastOne,
+    AnyNumber,
 }
 
 /// Runs `cargo test ARGS`, showing its output, and returns how many tests
@@ -255,7 +255,7 @@ fn count_tests(sh: &Shell, args: &[&str]) -> Result<usize> {
         sh,
         command,
         &format!("cargo test {}", args.join(" ")),
-        Need::Some,
+        Need::AtLeastOne,
     )
 }
 
@@ -284,7 +284,7 @@ fn count(sh: &Shell, mut command: Command, what: &str, need: Need) -> Result<usi
     if !child.wait()?.success() {
         bail!("`{what}` failed");
     }
-    if passed == 0 && need == Need::Some {
+    if passed == 0 && need == Need::AtLeastOne {
         bail!("`{what}` ran no test: a check that finds nothing to check fails");
     }
     Ok(passed)
@@ -312,7 +312,7 @@ fn loom(sh: &Shell, record: bool) -> Result<usize> {
         sh,
         command,
         "cargo test --package loom-models (--cfg loom)",
-        Need::Some,
+        Need::AtLeastOne,
     )
 }
 

@@ -174,56 +174,18 @@ fn supervise(mut command: Command, limits: &Limits, capture: bool) -> io::Result
     } else {
         None
     };
-    let watch = limits.memory_bytes.is_some() || limits.tasks.is_some();
-    let (mut peak_tasks, mut peak_memory) = (0, 0);
-    let mut stopped = None;
-    let mut ticks = 0u32;
-    let mut failed = None;
-    loop {
-        match has_exited(pid) {
-            Ok(false) => {}
-            Ok(true) => break,
-            Err(e) => {
-                failed = Some(e);
-                break;
-            }
-        }
-        if start.elapsed() >= limits.time {
-            stopped = Some(Stop::Time);
-            break;
-        }
-        if too_much_output.load(Ordering::Relaxed) {
-            stopped = Some(Stop::Output);
-            break;
-        }
-        if watch && ticks.is_multiple_of(CENSUS_EVERY) {
-            let census = proc_fs::census(pid.as_raw());
-            peak_tasks = peak_tasks.max(census.tasks);
-            peak_memory = peak_memory.max(census.resident_bytes);
-            if limits.tasks.is_some_and(|max| census.tasks > max) {
-                stopped = Some(Stop::Tasks);
-                break;
-            }
-            if limits
-                .memory_bytes
-                .is_some_and(|max| census.resident_bytes > max)
-            {
-                stopped = Some(Stop::Memory);
-                break;
-            }
-        }
-        ticks += 1;
-        thread::sleep(TICK);
-    }
+    let watched = watch_until_end(pid, limits, start, &too_much_output);
     let elapsed = start.elapsed();
     // The leader is not reaped yet (has_exited only peeks), so the group id
     // still names this group: kill whatever is left in it, then reap.
     let _ = child.start_kill();
     interrupt::forget(pid);
     let status = child.wait()?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let Watched {
+        mut stopped,
+        peak_tasks,
+        peak_memory,
+    } = watched?;
     let (mut output, mut output_held_open) = ([String::new(), String::new()], false);
     if let Some(drains) = drains {
         let deadline = Instant::now() + DRAIN_GRACE;
@@ -248,6 +210,59 @@ fn supervise(mut command: Command, limits: &Limits, capture: bool) -> io::Result
         peak_tasks,
         peak_memory,
     })
+}
+
+/// What the watch saw: why it stopped the program, if it did, and the peaks.
+struct Watched {
+    stopped: Option<Stop>,
+    peak_tasks: usize,
+    peak_memory: u64,
+}
+
+/// Looks at the program every tick until it ends or passes a limit.
+fn watch_until_end(
+    pid: Pid,
+    limits: &Limits,
+    start: Instant,
+    too_much_output: &AtomicBool,
+) -> io::Result<Watched> {
+    let census_needed = limits.memory_bytes.is_some() || limits.tasks.is_some();
+    let mut watched = Watched {
+        stopped: None,
+        peak_tasks: 0,
+        peak_memory: 0,
+    };
+    for tick in 0u32.. {
+        if has_exited(pid)? {
+            break;
+        }
+        if start.elapsed() >= limits.time {
+            watched.stopped = Some(Stop::Time);
+            break;
+        }
+        if too_much_output.load(Ordering::Relaxed) {
+            watched.stopped = Some(Stop::Output);
+            break;
+        }
+        if census_needed && tick.is_multiple_of(CENSUS_EVERY) {
+            let census = proc_fs::census(pid.as_raw());
+            watched.peak_tasks = watched.peak_tasks.max(census.tasks);
+            watched.peak_memory = watched.peak_memory.max(census.resident_bytes);
+            if limits.tasks.is_some_and(|max| census.tasks > max) {
+                watched.stopped = Some(Stop::Tasks);
+                break;
+            }
+            if limits
+                .memory_bytes
+                .is_some_and(|max| census.resident_bytes > max)
+            {
+                watched.stopped = Some(Stop::Memory);
+                break;
+            }
+        }
+        thread::sleep(TICK);
+    }
+    Ok(watched)
 }
 
 /// Whether the process has ended, without reaping it (`WNOWAIT`).
