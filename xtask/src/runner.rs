@@ -389,12 +389,17 @@ mod tests {
     const BOOK_PORT: u16 = 3999;
 
     fn runner(limits: Limits) -> u16 {
+        runner_with(Box::new(Shell), limits)
+    }
+
+    /// A runner with its own scratch directory, per test thread.
+    fn runner_with(compiler: Box<dyn Compiler>, limits: Limits) -> u16 {
         let scratch = std::env::temp_dir().join(format!(
             "runner-test-{}-{:?}",
             std::process::id(),
             thread::current().id()
         ));
-        start(Box::new(Shell), limits, BOOK_PORT, 0, scratch).unwrap()
+        start(compiler, limits, BOOK_PORT, 0, scratch).unwrap()
     }
 
     fn short() -> Limits {
@@ -570,12 +575,7 @@ mod tests {
             },
             ..short()
         };
-        let scratch = std::env::temp_dir().join(format!(
-            "runner-test-{}-{:?}",
-            std::process::id(),
-            thread::current().id()
-        ));
-        start(Box::new(PlainRustc), limits, BOOK_PORT, 0, scratch).unwrap()
+        runner_with(Box::new(PlainRustc), limits)
     }
 
     #[test]
