@@ -1,3 +1,4 @@
+// bench: --full
 // output: varies \s+\d+ jobs/s\s+\d+\.\dx
 // output: varies on \d+ workers
 use crossbeam::channel;

@@ -1,3 +1,4 @@
+// bench: --full
 // output: varies \s+\d+ locks/s\s+\d+\.\d\dx
 use std::hint::black_box;
 use std::sync::{Mutex, RwLock};

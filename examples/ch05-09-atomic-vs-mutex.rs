@@ -1,3 +1,4 @@
+// bench: --full
 // output: varies \s+\d+ ops/s\s+\d+\.\d\dx
 use crossbeam::utils::CachePadded;
 use std::sync::Mutex;

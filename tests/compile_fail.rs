@@ -21,9 +21,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Duration;
 
+use inventory::{Inventory, Kind};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-const DIR: &str = "examples/compile-fail";
+const DIR: &str = inventory::COMPILE_FAIL;
 const VERSION_FILE: &str = "examples/compile-fail/rustc-version.txt";
 /// Set in the child process, which runs trybuild on the staged listings.
 const CHILD: &str = "COMPILE_FAIL_TRYBUILD_GLOB";
@@ -58,7 +59,7 @@ fn main() -> ExitCode {
 
 /// The trials, and, when recording, the version of the rustc they record.
 fn trials(root: &Path, args: &Arguments) -> Result<(Vec<Trial>, Option<String>), String> {
-    let mut names = listings(&root.join(DIR))?;
+    let mut names = listings(root)?;
     // Compile only what the filter selects: `cargo xtask test NAME` stays quick.
     if let Some(filter) = &args.filter {
         names.retain(|n| {
@@ -75,7 +76,7 @@ fn trials(root: &Path, args: &Arguments) -> Result<(Vec<Trial>, Option<String>),
         .map(|v| v.trim().to_owned())
         .ok();
     if record && !names.is_empty() {
-        let all = listings(&root.join(DIR))?.len() == names.len();
+        let all = listings(root)?.len() == names.len();
         if !all && recorded.as_deref() != Some(&running) {
             return Err(format!(
                 "the errors were recorded with {}; this is {running}. \
@@ -105,26 +106,14 @@ fn trials(root: &Path, args: &Arguments) -> Result<(Vec<Trial>, Option<String>),
     Ok((trials, recording))
 }
 
-/// The compile-fail listings, by name. None at all is an error, not a pass.
-fn listings(dir: &Path) -> Result<Vec<String>, String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut names = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-            .path();
-        if path.extension().is_some_and(|e| e == "rs") {
-            names.push(path.file_stem().unwrap().to_string_lossy().into_owned());
-        }
-    }
-    if names.is_empty() {
-        return Err(format!(
-            "no compile-fail listing (*.rs) in {}",
-            dir.display()
-        ));
-    }
-    names.sort();
-    Ok(names)
+/// The compile-fail listings, by name, from the book's one inventory
+/// (which fails on a missing or empty folder).
+fn listings(root: &Path) -> Result<Vec<String>, String> {
+    let inventory = Inventory::scan(root).map_err(|e| e.to_string())?;
+    Ok(inventory
+        .of(Kind::CompileFail)
+        .map(|l| l.name.clone())
+        .collect())
 }
 
 /// What trybuild left: the staged directory, with `NAME.stderr` beside each

@@ -31,8 +31,8 @@ use std::process::{Command, ExitCode};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use inventory::{Inventory, Kind, Listing};
 use libtest_mimic::{Arguments, Failed, Trial};
-use regex::Regex;
 use supervise::{Limits, Stop};
 
 /// A listing must end within this time; past `Limits::time` it is killed.
@@ -50,8 +50,8 @@ const GO: Limits = Limits {
 fn main() -> ExitCode {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let listings = match discover(&root.join("examples")) {
-        Ok(listings) => listings,
+    let inventory = match Inventory::scan(root) {
+        Ok(inventory) => inventory,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let exe_dir = examples_dir();
-    let go = match go_listings(root, &exe_dir) {
+    let go = match go_listings(&inventory, &exe_dir) {
         Ok(go) => go,
         Err(e) => {
             eprintln!("error: {e}");
@@ -82,13 +82,15 @@ fn main() -> ExitCode {
         cpus: cpus.clone(),
         times: Arc::default(),
     };
-    let mut trials: Vec<Trial> = listings
-        .into_iter()
+    let mut trials: Vec<Trial> = inventory
+        .of(Kind::Rust)
+        .cloned()
         .map(|listing| {
             let exe = exe_dir.join(format!("{}{}", listing.name, std::env::consts::EXE_SUFFIX));
             let run = run.clone();
-            Trial::test(listing.name.clone(), move || {
-                run.check(&listing, &exe, &RUST)
+            let root = root.to_path_buf();
+            Trial::test(listing.id(), move || {
+                run.check(&root, &listing, &exe, &RUST)
             })
         })
         .collect();
@@ -197,10 +199,17 @@ fn hang_is_killed() -> Result<(), Failed> {
     )?;
     fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
     let listing = Listing {
+        kind: Kind::Rust,
         name: "fixture-hang".into(),
         source: script.with_extension("rs"),
-        any_order: false,
-        varies: Vec::new(),
+        stdout: None,
+        stderr: None,
+        bench_txt: None,
+        loom_txt: None,
+        output: Default::default(),
+        bench: None,
+        loom_model: false,
+        anchors: Vec::new(),
     };
     let limits = Limits {
         time: Duration::from_secs(1),
@@ -212,7 +221,7 @@ fn hang_is_killed() -> Result<(), Failed> {
         times: Arc::default(),
     };
     let start = Instant::now();
-    let outcome = run.check(&listing, &script, &limits);
+    let outcome = run.check(Path::new("/"), &listing, &script, &limits);
     let _ = fs::remove_file(&script);
     let named = outcome
         .as_ref()
@@ -236,95 +245,21 @@ fn hang_is_killed() -> Result<(), Failed> {
     Ok(())
 }
 
-struct Listing {
-    name: String,
-    source: PathBuf,
-    any_order: bool,
-    varies: Vec<Regex>,
-}
-
-/// The Rust listings: `examples/*.rs`. None at all is an error, not a pass.
-fn discover(dir: &Path) -> Result<Vec<Listing>, String> {
-    let mut listings = Vec::new();
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-            .path();
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
-        }
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        listings.push(listing(name, path)?);
-    }
-    if listings.is_empty() {
-        return Err(format!("no listing (*.rs) in {}", dir.display()));
-    }
-    listings.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(listings)
-}
-
-/// A listing and the `// output:` directives at the top of its source.
-fn listing(name: String, path: PathBuf) -> Result<Listing, String> {
-    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut listing = Listing {
-        name,
-        source: path.clone(),
-        any_order: false,
-        varies: Vec::new(),
-    };
-    for (n, line) in text.lines().enumerate() {
-        let Some(directive) = line.trim().strip_prefix("// output:") else {
-            continue;
-        };
-        let at = format!("{}:{}", path.display(), n + 1);
-        match directive.trim().split_once(' ') {
-            None if directive.trim() == "any-order" => listing.any_order = true,
-            Some(("varies", re)) => listing
-                .varies
-                .push(Regex::new(re.trim()).map_err(|e| format!("{at}: {e}"))?),
-            _ => {
-                return Err(format!(
-                    "{at}: unknown directive `{line}`; \
-                     write `// output: any-order` or `// output: varies REGEX`"
-                ));
-            }
-        }
-    }
-    Ok(listing)
-}
-
 /// The Go listings: `examples/go/NAME/main.go`, each a `main` package of the
 /// module in `examples/go`, built with `go build` and checked like the Rust
 /// ones. Without `go`, they are skipped with a notice, except in CI, where
 /// that is a failure; a missing module, or one without listings, is an error.
 struct GoListings {
-    names: Vec<String>,
-    module: PathBuf,
+    listings: Vec<Listing>,
+    root: PathBuf,
     bin: PathBuf,
     /// Why every Go trial fails, if it must (no `go` in CI, a failed build).
     broken: Option<&'static str>,
     skipped: bool,
 }
 
-fn go_listings(root: &Path, exe_dir: &Path) -> Result<GoListings, String> {
-    let module = root.join("examples/go");
-    let entries =
-        fs::read_dir(&module).map_err(|e| format!("cannot read {}: {e}", module.display()))?;
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", module.display()))?;
-        if entry.path().join("main.go").is_file() {
-            names.push(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    if names.is_empty() {
-        return Err(format!(
-            "no Go listing (NAME/main.go) in {}",
-            module.display()
-        ));
-    }
-    names.sort();
+fn go_listings(inventory: &Inventory, exe_dir: &Path) -> Result<GoListings, String> {
+    let module = inventory.root.join(inventory::GO_MODULE);
     let bin = exe_dir.parent().unwrap().join("go-listings");
     // With several packages, `go build -o` needs an existing directory.
     fs::create_dir_all(&bin).map_err(|e| format!("{}: {e}", bin.display()))?;
@@ -349,8 +284,8 @@ fn go_listings(root: &Path, exe_dir: &Path) -> Result<GoListings, String> {
         Ok(_) => (None, false),
     };
     Ok(GoListings {
-        names,
-        module,
+        listings: inventory.of(Kind::Go).cloned().collect(),
+        root: inventory.root.clone(),
         bin,
         broken,
         skipped,
@@ -359,18 +294,16 @@ fn go_listings(root: &Path, exe_dir: &Path) -> Result<GoListings, String> {
 
 impl GoListings {
     fn trials(self, run: &Run) -> Vec<Trial> {
-        self.names
+        self.listings
             .into_iter()
-            .map(|name| {
-                let trial_name = format!("go/{name}");
-                let source = self.module.join(&name).join("main.go");
-                let exe = self.bin.join(&name);
-                let (broken, run) = (self.broken, run.clone());
-                Trial::test(trial_name.clone(), move || {
+            .map(|listing| {
+                let exe = self.bin.join(&listing.name);
+                let (broken, run, root) = (self.broken, run.clone(), self.root.clone());
+                Trial::test(listing.id(), move || {
                     if let Some(why) = broken {
                         return Err(why.into());
                     }
-                    run.check(&listing(trial_name, source)?, &exe, &GO)
+                    run.check(&root, &listing, &exe, &GO)
                 })
                 .with_ignored_flag(self.skipped)
             })
@@ -417,8 +350,14 @@ struct Run {
 }
 
 impl Run {
-    fn check(&self, listing: &Listing, exe: &Path, limits: &Limits) -> Result<(), Failed> {
-        let name = &listing.name;
+    fn check(
+        &self,
+        root: &Path,
+        listing: &Listing,
+        exe: &Path,
+        limits: &Limits,
+    ) -> Result<(), Failed> {
+        let name = &listing.id();
         let mut command = Command::new(exe);
         // The recorded panic messages must not depend on the caller's shell.
         command.env_remove("RUST_BACKTRACE");
@@ -473,8 +412,8 @@ impl Run {
             )
             .into());
         }
-        let stdout = listing.source.with_extension("stdout");
-        let stderr = listing.source.with_extension("stderr");
+        let stdout = root.join(listing.stdout_path());
+        let stderr = root.join(listing.stderr_path());
         if self.overwrite {
             fs::write(&stdout, &run.stdout)?;
             if run.stderr.is_empty() {
@@ -490,13 +429,13 @@ impl Run {
         } else {
             None
         };
-        for re in &listing.varies {
+        for re in &listing.output.varies {
             let recorded = [Some(&recorded_stdout), recorded_stderr.as_ref()];
             if !recorded.into_iter().flatten().any(|text| re.is_match(text)) {
                 return Err(format!(
                     "{}: `// output: varies {re}` matches nothing it printed; \
                      remove it or fix the pattern",
-                    listing.source.display()
+                    root.join(&listing.source).display()
                 )
                 .into());
             }
@@ -514,7 +453,7 @@ fn read_recorded(listing: &Listing, path: &Path) -> Result<String, Failed> {
         format!(
             "{} is missing: record it with `cargo xtask bless {}`",
             path.display(),
-            listing.name
+            listing.id()
         )
         .into()
     })
@@ -530,7 +469,7 @@ fn compare(
     let shown = recorded.display();
     let mut want = normalize(listing, expected);
     let mut got = normalize(listing, actual);
-    if listing.any_order {
+    if listing.output.any_order {
         want.sort();
         got.sort();
     }
@@ -547,13 +486,13 @@ fn compare(
          If the new output is right, record it with `cargo xtask bless {}`. \
          If it depends on the machine (its CPUs, a time, an id), set what the lesson \
          needs in the listing, or mark that part `// output: varies REGEX`.",
-        listing.name,
-        if listing.any_order {
+        listing.id(),
+        if listing.output.any_order {
             " (lines sorted: its order may vary)"
         } else {
             ""
         },
-        listing.name
+        listing.id()
     )
     .into())
 }
@@ -561,9 +500,14 @@ fn compare(
 fn normalize(listing: &Listing, text: &str) -> Vec<String> {
     text.lines()
         .map(|line| {
-            listing.varies.iter().fold(line.to_owned(), |line, re| {
-                re.replace_all(&line, "[..]").into_owned()
-            }) + "\n"
+            listing
+                .output
+                .varies
+                .iter()
+                .fold(line.to_owned(), |line, re| {
+                    re.replace_all(&line, "[..]").into_owned()
+                })
+                + "\n"
         })
         .collect()
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
+use inventory::{Inventory, Kind, Listing};
 use xshell::{Shell, cmd};
 
 /// The Go-vs-Rust workloads: the Go benchmark's name (also the criterion
@@ -36,21 +37,21 @@ const WORKLOADS: &[(&str, &str)] = &[
     ("WorkerPool", "1000 small CPU jobs, 4 workers"),
 ];
 
-/// The listings that take `--full` and measure speed.
-const BENCHMARKS: &[&str] = &[
-    "ch04-09-worker-pool-throughput",
-    "ch05-03-contention-and-rwlock",
-    "ch05-09-atomic-vs-mutex",
-];
-
 /// The appendix's benchmarks, as `cargo xtask bench go-vs-rust` names them.
 const GO_VS_RUST: &str = "go-vs-rust";
 
 pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
     let chosen = |name: &str| only.is_none_or(|only| name.contains(only));
-    if !chosen(GO_VS_RUST) && !BENCHMARKS.iter().any(|name| chosen(name)) {
+    // The benchmark listings say so themselves, with `// bench: ARGS`.
+    let inventory = Inventory::scan(&sh.current_dir())?;
+    let benchmarks: Vec<&Listing> = inventory
+        .of(Kind::Rust)
+        .filter(|l| l.bench.is_some())
+        .collect();
+    if !chosen(GO_VS_RUST) && !benchmarks.iter().any(|l| chosen(&l.name)) {
+        let names: Vec<&str> = benchmarks.iter().map(|l| l.name.as_str()).collect();
         bail!(
-            "no benchmark's name contains `{}`: try {GO_VS_RUST} or one of {BENCHMARKS:?}",
+            "no benchmark's name contains `{}`: try {GO_VS_RUST} or one of {names:?}",
             only.unwrap_or_default()
         );
     }
@@ -58,14 +59,19 @@ pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
     if chosen(GO_VS_RUST) {
         go_vs_rust(sh, &machine)?;
     }
-    for name in BENCHMARKS.iter().filter(|name| chosen(name)) {
-        eprintln!("xtask bench: {name} (release build, full workload)");
-        let output = cmd!(sh, "cargo run --quiet --release --example {name} -- --full")
-            .read()
-            .with_context(|| format!("running {name}"))?;
+    for listing in benchmarks.into_iter().filter(|l| chosen(&l.name)) {
+        let (name, args) = (&listing.name, listing.bench.as_deref().unwrap_or_default());
+        eprintln!("xtask bench: {name} (release build, {})", args.join(" "));
+        let output = cmd!(
+            sh,
+            "cargo run --quiet --release --example {name} -- {args...}"
+        )
+        .read()
+        .with_context(|| format!("running {name}"))?;
         let recorded = format!(
-            "$ cargo xtask bench   # runs: cargo run --release --example {name} -- --full\n\
-             {machine}\n{output}\n"
+            "$ cargo xtask bench   # runs: cargo run --release --example {name} -- {}\n\
+             {machine}\n{output}\n",
+            args.join(" ")
         );
         sh.write_file(format!("examples/{name}.bench.txt"), recorded)?;
     }

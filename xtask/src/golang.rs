@@ -6,15 +6,17 @@
 //! steps are skipped with a notice, except in CI (`CI=true`), where that is a
 //! failure.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
+use inventory::{Inventory, Kind};
 use xshell::{Shell, cmd};
 
-pub const MODULE: &str = "examples/go";
+pub const MODULE: &str = inventory::GO_MODULE;
 
 /// Whether `go` can run; in CI its absence is an error. Asked once per run,
 /// so the notice is printed once.
@@ -49,17 +51,24 @@ pub fn format(sh: &Shell) -> Result<()> {
 /// `go vet` and `go test -race` over the module; returns how many listings
 /// ran under the race detector, or `None` when Go is missing. Each runs
 /// under `supervise`, so a hang is killed with every process it started.
+///
+/// `racecheck` finds the listings with a glob, as a plain `go test` must;
+/// its subtests are compared with the book's inventory, so a listing it
+/// missed, or one it ran that the book does not know, fails the step.
 pub fn vet_and_race(sh: &Shell) -> Result<Option<usize>> {
     if !available()? {
         return Ok(None);
     }
+    let inventory = Inventory::scan(&sh.current_dir())?;
     let module = sh.current_dir().join(MODULE);
     go(&module, &["vet", "./..."], Duration::from_secs(300)).context("`go vet` found problems")?;
     // `-bench . -benchtime 1x`: each Go-vs-Rust benchmark runs once, as a test.
     // `-parallel 6`: most listings under -race wait on timers or children.
+    // `-v`: the subtests' names, to compare with the inventory.
     let race = [
         "test",
         "-race",
+        "-v",
         "-parallel",
         "6",
         "-bench",
@@ -68,26 +77,54 @@ pub fn vet_and_race(sh: &Shell) -> Result<Option<usize>> {
         "1x",
         "./...",
     ];
-    go(&module, &race, Duration::from_secs(1200)).context("`go test -race` failed")?;
-    let found = listings(&module)?;
-    if found.is_empty() {
-        bail!("no Go listing (NAME/main.go) in {MODULE}");
+    let output = go(&module, &race, Duration::from_secs(1200)).context("`go test -race` failed")?;
+    let ran = race_checked(&output);
+    let known: BTreeSet<&str> = inventory.of(Kind::Go).map(|l| l.name.as_str()).collect();
+    if ran != known {
+        bail!(
+            "racecheck ran {} listings, the inventory has {}: only run {:?}, never run {:?}",
+            ran.len(),
+            known.len(),
+            ran.difference(&known).collect::<Vec<_>>(),
+            known.difference(&ran).collect::<Vec<_>>()
+        );
     }
-    Ok(Some(found.len()))
+    Ok(Some(ran.len()))
 }
 
-/// Runs `go ARGS` in the module, its output streaming, killed at `time`.
-fn go(module: &Path, args: &[&str], time: Duration) -> Result<()> {
+/// The listings `go test -v` reports as passed under the race detector.
+fn race_checked(output: &str) -> BTreeSet<&str> {
+    output
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("--- PASS: TestListingsHaveNoDataRace/")
+        })
+        .filter_map(|rest| rest.split_whitespace().next())
+        .collect()
+}
+
+/// Runs `go ARGS` in the module, killed at `time`, and returns its output,
+/// which it also prints.
+fn go(module: &Path, args: &[&str], time: Duration) -> Result<String> {
     eprintln!("$ go {}", args.join(" "));
     let mut command = Command::new("go");
     command.args(args).current_dir(module);
     let limits = supervise::Limits {
         time,
-        output_bytes: 0,
+        output_bytes: 16 << 20,
         memory_bytes: None,
         tasks: None,
     };
-    let outcome = supervise::run_inherited(command, &limits)?;
+    let outcome = supervise::run(command, &limits)?;
+    // Only what matters: the per-test lines of a passing run are noise.
+    let failed = outcome.stopped.is_some() || !outcome.status.success();
+    for line in outcome.stdout.lines() {
+        if failed || !(line.starts_with("=== ") || line.trim_start().starts_with("--- PASS")) {
+            println!("{line}");
+        }
+    }
+    eprint!("{}", outcome.stderr);
     if let Some(stop) = outcome.stopped {
         bail!(
             "`go {}` {}, and was killed",
@@ -98,21 +135,18 @@ fn go(module: &Path, args: &[&str], time: Duration) -> Result<()> {
     if !outcome.status.success() {
         bail!("`go {}` exited with {}", args.join(" "), outcome.status);
     }
-    Ok(())
+    Ok(outcome.stdout)
 }
 
-/// The Go listings: the directories of the module that hold a `main.go`.
-/// A missing or unreadable module is an error.
-pub fn listings(module: &Path) -> Result<Vec<String>> {
-    let mut names = Vec::new();
-    let entries = std::fs::read_dir(module)
-        .with_context(|| format!("cannot read the Go module {}", module.display()))?;
-    for entry in entries {
-        let entry = entry?;
-        if entry.path().join("main.go").is_file() {
-            names.push(entry.file_name().to_string_lossy().into_owned());
-        }
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn race_checked_reads_the_passed_subtests() {
+        let output = "=== RUN   TestListingsHaveNoDataRace\n\
+            --- PASS: TestListingsHaveNoDataRace (3.01s)\n    \
+            --- PASS: TestListingsHaveNoDataRace/ch01-01-goroutine-cost (0.52s)\n    \
+            --- FAIL: TestListingsHaveNoDataRace/ch01-02-go-statement (0.10s)\n";
+        let ran: Vec<&str> = super::race_checked(output).into_iter().collect();
+        assert_eq!(ran, ["ch01-01-goroutine-cost"]);
     }
-    names.sort();
-    Ok(names)
 }

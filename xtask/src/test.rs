@@ -2,10 +2,12 @@
 //! with one line that counts what ran. `cargo xtask bless`: record outputs.
 
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use inventory::{Inventory, Kind, Listing};
 use xshell::{Shell, cmd};
 
 use crate::{book, browser, check, golang, links};
@@ -34,8 +36,12 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     }
     let start = Instant::now();
     let mut steps = Steps { done: 0, total: 13 };
+    let inventory = Inventory::scan(&sh.current_dir())?;
     // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
-    let compile_fail = rust_files(sh, "examples/compile-fail")?;
+    let compile_fail: Vec<PathBuf> = inventory
+        .of(Kind::CompileFail)
+        .map(|l| l.source.clone())
+        .collect();
 
     steps.run(
         "formatting",
@@ -111,7 +117,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     let loom_models = steps.run(
         "loom models, under --cfg loom (target/loom)",
         "RUSTFLAGS=\"--cfg loom\" cargo test --release -p loom-models --target-dir target/loom",
-        || loom(sh, false),
+        || loom(sh, false, &[]),
     )?;
     let tool_tests = steps.run(
         "the tools' own tests",
@@ -165,17 +171,16 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
     steps.run("the book's static checks", "cargo xtask check", || {
         check::run_and_report(&sh.current_dir())
     })?;
-    let matching = |dir: &str| -> Result<Vec<String>> {
-        Ok(rust_files(sh, dir)?
-            .iter()
-            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
-            .filter(|stem| stem.contains(name))
-            .collect())
+    let inventory = Inventory::scan(&sh.current_dir())?;
+    let named = |kind| -> Vec<String> {
+        inventory
+            .matching(name)
+            .filter(|l| l.kind == kind)
+            .map(|l| l.name.clone())
+            .collect()
     };
-    let examples = matching("examples")?;
-    let compile_fail = matching("examples/compile-fail")?;
-    let go = golang::listings(&sh.current_dir().join(golang::MODULE))?;
-    if examples.is_empty() && compile_fail.is_empty() && !go.iter().any(|n| n.contains(name)) {
+    let (examples, compile_fail) = (named(Kind::Rust), named(Kind::CompileFail));
+    if inventory.matching(name).next().is_none() {
         bail!(
             "no listing's name contains `{name}` (in examples/, examples/compile-fail/ or examples/go/)"
         );
@@ -230,12 +235,6 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
         compile_fail.len()
     );
     Ok(())
-}
-
-fn rust_files(sh: &Shell, dir: &str) -> Result<Vec<std::path::PathBuf>> {
-    let mut files = sh.read_dir(dir)?;
-    files.retain(|p| p.extension().is_some_and(|e| e == "rs"));
-    Ok(files)
 }
 
 /// Whether a command that ran no test failed: a step that finds nothing to
@@ -293,7 +292,7 @@ fn count(sh: &Shell, mut command: Command, what: &str, need: Need) -> Result<usi
 /// Runs the listings' loom models. `--cfg loom` changes every crate's build,
 /// so they build in a target directory of their own, from a crate that
 /// depends on loom alone.
-fn loom(sh: &Shell, record: bool) -> Result<usize> {
+fn loom(sh: &Shell, record: bool, only: &[String]) -> Result<usize> {
     let mut command = Command::new("cargo");
     command
         .args([
@@ -305,6 +304,9 @@ fn loom(sh: &Shell, record: bool) -> Result<usize> {
             "target/loom",
         ])
         .env("RUSTFLAGS", "--cfg loom");
+    if !only.is_empty() {
+        command.arg("--").args(only);
+    }
     if record {
         command.env("LISTINGS", "overwrite");
     }
@@ -317,22 +319,34 @@ fn loom(sh: &Shell, record: bool) -> Result<usize> {
 }
 
 /// `cargo xtask bless [NAME]`: records the output of the listings whose name
-/// contains NAME (all without it), their compiler errors and their loom reports.
+/// contains NAME (all without it), and only their compiler errors and loom
+/// reports.
 pub fn bless(sh: &Shell, filter: Option<&str>) -> Result<()> {
     let name = filter.unwrap_or_default();
-    cmd!(sh, "cargo test --test listings -- {name}")
-        .env("LISTINGS", "overwrite")
-        .run()?;
-    cmd!(sh, "cargo test --test compile_fail -- {name}")
-        .env("LISTINGS", "overwrite")
-        .run()?;
-    // The loom models record all their reports at once: only when one is named.
-    let models = rust_files(sh, "examples")?.into_iter().any(|path| {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        stem.contains(name) && sh.read_file(&path).is_ok_and(|t| t.contains("loom::model"))
-    });
-    if models {
-        loom(sh, true)?;
+    let inventory = Inventory::scan(&sh.current_dir())?;
+    let chosen: Vec<&Listing> = inventory.matching(name).collect();
+    if chosen.is_empty() {
+        bail!("no listing's name contains `{name}`");
+    }
+    let any = |kind| chosen.iter().any(|l| l.kind == kind);
+    if any(Kind::Rust) || any(Kind::Go) {
+        cmd!(sh, "cargo test --test listings -- {name}")
+            .env("LISTINGS", "overwrite")
+            .run()?;
+    }
+    if any(Kind::CompileFail) {
+        cmd!(sh, "cargo test --test compile_fail -- {name}")
+            .env("LISTINGS", "overwrite")
+            .run()?;
+    }
+    // A model's tests are in the module named after its listing.
+    let models: Vec<String> = chosen
+        .iter()
+        .filter(|l| l.loom_model)
+        .map(|l| l.name.replace('-', "_"))
+        .collect();
+    if !models.is_empty() {
+        loom(sh, true, &models)?;
     }
     eprintln!("xtask bless: recorded; review the change with `git diff examples/`");
     Ok(())

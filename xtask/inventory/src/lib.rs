@@ -1,0 +1,362 @@
+//! The one inventory of the book's listings. Every tool that needs to know
+//! which listings exist asks this crate: the listing harness, the
+//! compile-fail check, the loom models' build script, the preprocessor that
+//! shows listings on pages, and `cargo xtask` (check, bench, bless,
+//! scaffold, the Go checks). So adding a listing never means editing a list.
+//!
+//! A listing is found by its file alone:
+//!
+//! | kind         | source                              | recorded beside it                            |
+//! |--------------|-------------------------------------|-----------------------------------------------|
+//! | Rust         | `examples/NAME.rs`                  | `NAME.stdout`, `.stderr`, `.bench.txt`, `.loom.txt` |
+//! | compile-fail | `examples/compile-fail/NAME.rs`     | `NAME.stderr` (the compiler's error)          |
+//! | Go           | `examples/go/NAME/main.go`          | `main.stdout`, `main.stderr`                  |
+//!
+//! and says what it needs in comments at its top (the directives):
+//!
+//! ```text
+//! // output: any-order        its lines compare as a multiset
+//! // output: varies REGEX     every match is a wildcard, in both outputs
+//! // bench: ARGS              a benchmark: `cargo xtask bench` runs it in
+//!                             release mode with ARGS and records NAME.bench.txt
+//! ```
+//!
+//! A Rust listing that calls `loom::model` has a loom model (`loom-models/`).
+//! An unreadable or empty folder is an error, never an empty inventory.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+pub const EXAMPLES: &str = "examples";
+pub const COMPILE_FAIL: &str = "examples/compile-fail";
+pub const GO_MODULE: &str = "examples/go";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Rust,
+    CompileFail,
+    Go,
+}
+
+impl Kind {
+    /// How a listing of this kind is named where the kinds meet (the
+    /// harness's trials, `{{#listing}}`): `go/NAME`, `compile-fail/NAME`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Kind::Rust => "",
+            Kind::CompileFail => "compile-fail/",
+            Kind::Go => "go/",
+        }
+    }
+}
+
+/// One listing, with every path relative to the book's root.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub kind: Kind,
+    /// `chNN-MM-slug`, without the kind's prefix.
+    pub name: String,
+    pub source: PathBuf,
+    pub stdout: Option<PathBuf>,
+    pub stderr: Option<PathBuf>,
+    /// Release-mode results, recorded by `cargo xtask bench`.
+    pub bench_txt: Option<PathBuf>,
+    /// The loom model's report, recorded by its test.
+    pub loom_txt: Option<PathBuf>,
+    pub output: OutputRule,
+    /// `// bench: ARGS`: the arguments of its release-mode run.
+    pub bench: Option<Vec<String>>,
+    /// It calls `loom::model`.
+    pub loom_model: bool,
+    /// Its `ANCHOR:` names, in the order they open.
+    pub anchors: Vec<String>,
+}
+
+/// How a run's output compares with the recorded one.
+#[derive(Clone, Debug, Default)]
+pub struct OutputRule {
+    pub any_order: bool,
+    pub varies: Vec<Regex>,
+}
+
+impl Listing {
+    /// The name as the harness and the pages use it: `go/NAME` for Go.
+    pub fn id(&self) -> String {
+        format!("{}{}", self.kind.prefix(), self.name)
+    }
+
+    /// The command a reader types to run it, from the book's root.
+    pub fn run_command(&self) -> String {
+        match self.kind {
+            Kind::Rust => format!("cargo run --example {}", self.name),
+            Kind::CompileFail => "cargo test --test compile_fail".to_owned(),
+            Kind::Go => format!("go run -C {GO_MODULE} ./{}", self.name),
+        }
+    }
+
+    /// The recorded outputs that exist, in the order a page shows them.
+    pub fn recorded(&self) -> impl Iterator<Item = &Path> {
+        [&self.stdout, &self.stderr, &self.bench_txt, &self.loom_txt]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::as_path)
+    }
+
+    /// Where recording writes its stdout, whether or not it exists yet.
+    pub fn stdout_path(&self) -> PathBuf {
+        self.output_path("stdout")
+    }
+
+    pub fn stderr_path(&self) -> PathBuf {
+        self.output_path("stderr")
+    }
+
+    fn output_path(&self, ext: &str) -> PathBuf {
+        match self.kind {
+            Kind::Go => self.source.with_file_name(format!("main.{ext}")),
+            _ => self.source.with_extension(ext),
+        }
+    }
+}
+
+/// Something the inventory could not read or understand, at `path:line`.
+#[derive(Debug)]
+pub struct Error {
+    pub path: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn error(path: &Path, line: usize, message: impl Into<String>) -> Error {
+    Error {
+        path: path.to_path_buf(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Every listing of the book, sorted by kind, then name.
+#[derive(Clone, Debug)]
+pub struct Inventory {
+    pub root: PathBuf,
+    pub listings: Vec<Listing>,
+    /// Recorded outputs whose listing is gone (renamed or deleted).
+    pub strays: Vec<PathBuf>,
+}
+
+impl Inventory {
+    /// Reads the listings of the book rooted at `root`.
+    pub fn scan(root: &Path) -> Result<Inventory, Error> {
+        let mut inventory = Inventory {
+            root: root.to_path_buf(),
+            listings: Vec::new(),
+            strays: Vec::new(),
+        };
+        inventory.scan_rust(EXAMPLES, Kind::Rust)?;
+        inventory.scan_rust(COMPILE_FAIL, Kind::CompileFail)?;
+        inventory.scan_go()?;
+        for kind in [Kind::Rust, Kind::CompileFail, Kind::Go] {
+            if !inventory.listings.iter().any(|l| l.kind == kind) {
+                let dir = match kind {
+                    Kind::Rust => EXAMPLES,
+                    Kind::CompileFail => COMPILE_FAIL,
+                    Kind::Go => GO_MODULE,
+                };
+                return Err(error(
+                    &root.join(dir),
+                    0,
+                    "holds no listing: an empty inventory would check nothing",
+                ));
+            }
+        }
+        inventory
+            .listings
+            .sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+        inventory.strays.sort();
+        Ok(inventory)
+    }
+
+    /// The folders and files whose change can change the inventory, for a
+    /// build script's `rerun-if-changed`.
+    pub fn watched(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = [EXAMPLES, COMPILE_FAIL, GO_MODULE]
+            .iter()
+            .map(|d| self.root.join(d))
+            .collect();
+        paths.extend(self.listings.iter().map(|l| self.root.join(&l.source)));
+        paths
+    }
+
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Listing> {
+        self.listings.iter().filter(move |l| l.kind == kind)
+    }
+
+    /// The listing named `id` (`NAME`, `compile-fail/NAME` or `go/NAME`).
+    pub fn get(&self, id: &str) -> Option<&Listing> {
+        self.listings.iter().find(|l| l.id() == id)
+    }
+
+    /// The listings whose id contains `filter`, as `cargo test` filters.
+    pub fn matching<'a>(&'a self, filter: &'a str) -> impl Iterator<Item = &'a Listing> {
+        self.listings
+            .iter()
+            .filter(move |l| l.id().contains(filter))
+    }
+
+    /// An absolute path of one of a listing's files.
+    pub fn path(&self, relative: &Path) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    fn scan_rust(&mut self, dir: &str, kind: Kind) -> Result<(), Error> {
+        let entries = sorted_entries(&self.root.join(dir))?;
+        let present: BTreeSet<&PathBuf> = entries.iter().collect();
+        for path in &entries {
+            let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+                continue;
+            };
+            if let Some(name) = file.strip_suffix(".rs") {
+                let source = Path::new(dir).join(file);
+                let beside = |ext: &str| {
+                    let p = path.with_file_name(format!("{name}.{ext}"));
+                    present
+                        .contains(&p)
+                        .then(|| Path::new(dir).join(format!("{name}.{ext}")))
+                };
+                let mut listing = read_listing(&self.root, kind, name, source)?;
+                listing.stdout = beside("stdout").filter(|_| kind == Kind::Rust);
+                listing.stderr = beside("stderr");
+                listing.bench_txt = beside("bench.txt").filter(|_| kind == Kind::Rust);
+                listing.loom_txt = beside("loom.txt").filter(|_| kind == Kind::Rust);
+                self.listings.push(listing);
+            } else if let Some(stem) = recorded_stem(file, kind)
+                && !present.contains(&path.with_file_name(format!("{stem}.rs")))
+            {
+                self.strays.push(Path::new(dir).join(file));
+            }
+        }
+        Ok(())
+    }
+
+    fn scan_go(&mut self) -> Result<(), Error> {
+        for dir in sorted_entries(&self.root.join(GO_MODULE))? {
+            if !dir.is_dir() {
+                continue;
+            }
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let relative = Path::new(GO_MODULE).join(&name);
+            if !dir.join("main.go").is_file() {
+                // A package that is no listing (racecheck, bench); outputs
+                // left in it belong to a listing that is gone.
+                for output in ["main.stdout", "main.stderr"] {
+                    if dir.join(output).exists() {
+                        self.strays.push(relative.join(output));
+                    }
+                }
+                continue;
+            }
+            let mut listing = read_listing(&self.root, Kind::Go, &name, relative.join("main.go"))?;
+            let beside = |file: &str| dir.join(file).is_file().then(|| relative.join(file));
+            listing.stdout = beside("main.stdout");
+            listing.stderr = beside("main.stderr");
+            self.listings.push(listing);
+        }
+        Ok(())
+    }
+}
+
+/// The listing stem of a recorded output of `kind`, if `file` is one.
+fn recorded_stem(file: &str, kind: Kind) -> Option<&str> {
+    let exts: &[&str] = match kind {
+        Kind::Rust => &[".stdout", ".stderr", ".bench.txt", ".loom.txt"],
+        _ => &[".stderr"],
+    };
+    exts.iter().find_map(|ext| file.strip_suffix(ext))
+}
+
+/// Reads a listing's source for its directives and anchors.
+fn read_listing(root: &Path, kind: Kind, name: &str, source: PathBuf) -> Result<Listing, Error> {
+    let path = root.join(&source);
+    let text =
+        fs::read_to_string(&path).map_err(|e| error(&path, 0, format!("cannot read it: {e}")))?;
+    let mut listing = Listing {
+        kind,
+        name: name.to_owned(),
+        source,
+        stdout: None,
+        stderr: None,
+        bench_txt: None,
+        loom_txt: None,
+        output: OutputRule::default(),
+        bench: None,
+        loom_model: kind == Kind::Rust && text.contains("loom::model"),
+        anchors: Vec::new(),
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let trimmed = line.trim();
+        if let Some(anchor) = trimmed.strip_prefix("// ANCHOR:") {
+            listing.anchors.push(anchor.trim().to_owned());
+        } else if let Some(directive) = trimmed.strip_prefix("// output:") {
+            match directive.trim().split_once(' ') {
+                None if directive.trim() == "any-order" => listing.output.any_order = true,
+                Some(("varies", re)) => listing.output.varies.push(
+                    Regex::new(re.trim())
+                        .map_err(|e| error(&path, line_no, format!("`// output: varies`: {e}")))?,
+                ),
+                _ => {
+                    return Err(error(
+                        &path,
+                        line_no,
+                        format!(
+                            "unknown directive `{trimmed}`; write `// output: any-order` \
+                             or `// output: varies REGEX`"
+                        ),
+                    ));
+                }
+            }
+        } else if let Some(args) = trimmed.strip_prefix("// bench:") {
+            if kind != Kind::Rust {
+                return Err(error(
+                    &path,
+                    line_no,
+                    "only a Rust listing can be a benchmark listing",
+                ));
+            }
+            listing.bench = Some(args.split_whitespace().map(str::to_owned).collect());
+        }
+    }
+    Ok(listing)
+}
+
+/// The entries of a folder the book needs, sorted; one that cannot be read
+/// is an error, never an empty folder.
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let cannot = |e: std::io::Error| error(dir, 0, format!("cannot read it: {e}"));
+    let mut entries = fs::read_dir(dir)
+        .map_err(cannot)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(cannot)?;
+    entries.sort();
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests;

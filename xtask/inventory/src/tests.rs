@@ -1,0 +1,127 @@
+use super::*;
+
+/// A throwaway book root holding `files`, removed when dropped.
+struct Fixture(PathBuf);
+
+impl Fixture {
+    fn new(files: &[(&str, &str)]) -> Fixture {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let root = std::env::temp_dir().join(format!("inventory-test-{}-{n}", std::process::id()));
+        for (path, text) in files {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        Fixture(root)
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+const BOOK: &[(&str, &str)] = &[
+    (
+        "examples/ch01-01-first.rs",
+        "// output: any-order\n// output: varies id \\d+\nfn main() {\n    // ANCHOR: main\n    // ANCHOR_END: main\n}\n",
+    ),
+    ("examples/ch01-01-first.stdout", "hi\n"),
+    (
+        "examples/ch05-09-bench.rs",
+        "// bench: --full\nfn main() {}\n",
+    ),
+    ("examples/ch05-09-bench.stdout", ""),
+    ("examples/ch05-09-bench.bench.txt", ""),
+    ("examples/ch05-10-model.rs", "fn main() {} // loom::model\n"),
+    ("examples/ch05-10-model.loom.txt", ""),
+    ("examples/ch09-09-gone.stdout", "old\n"),
+    ("examples/compile-fail/ch03-01-use.rs", "fn main() {}\n"),
+    ("examples/compile-fail/ch03-01-use.stderr", "error\n"),
+    ("examples/compile-fail/rustc-version.txt", "rustc 1.95.0\n"),
+    ("examples/go/go.mod", "module gobook\n"),
+    ("examples/go/ch01-01-first/main.go", "package main\n"),
+    ("examples/go/ch01-01-first/main.stdout", "hi\n"),
+    (
+        "examples/go/racecheck/racecheck_test.go",
+        "package racecheck\n",
+    ),
+];
+
+#[test]
+fn finds_every_kind_with_its_outputs_and_directives() {
+    let book = Fixture::new(BOOK);
+    let inventory = Inventory::scan(&book.0).unwrap();
+    let ids: Vec<String> = inventory.listings.iter().map(Listing::id).collect();
+    assert_eq!(
+        ids,
+        [
+            "ch01-01-first",
+            "ch05-09-bench",
+            "ch05-10-model",
+            "compile-fail/ch03-01-use",
+            "go/ch01-01-first"
+        ]
+    );
+    let first = inventory.get("ch01-01-first").unwrap();
+    assert!(first.output.any_order);
+    assert_eq!(first.output.varies.len(), 1);
+    assert_eq!(first.anchors, ["main"]);
+    assert_eq!(
+        first.stdout.as_deref(),
+        Some(Path::new("examples/ch01-01-first.stdout"))
+    );
+    assert_eq!(first.stderr, None);
+    let bench = inventory.get("ch05-09-bench").unwrap();
+    assert_eq!(bench.bench.as_deref(), Some(&["--full".to_owned()][..]));
+    assert!(bench.bench_txt.is_some());
+    assert!(inventory.get("ch05-10-model").unwrap().loom_model);
+    let go = inventory.get("go/ch01-01-first").unwrap();
+    assert_eq!(
+        go.stdout_path(),
+        Path::new("examples/go/ch01-01-first/main.stdout")
+    );
+    assert_eq!(go.run_command(), "go run -C examples/go ./ch01-01-first");
+    assert_eq!(
+        inventory.strays,
+        [Path::new("examples/ch09-09-gone.stdout")]
+    );
+}
+
+#[test]
+fn an_empty_or_missing_folder_is_an_error() {
+    let without_go: Vec<_> = BOOK
+        .iter()
+        .filter(|(p, _)| !p.contains("/go/"))
+        .copied()
+        .collect();
+    let book = Fixture::new(&without_go);
+    let error = Inventory::scan(&book.0).unwrap_err().to_string();
+    assert!(error.contains("examples/go: cannot read it"), "{error}");
+
+    let no_compile_fail: Vec<_> = BOOK
+        .iter()
+        .filter(|(p, _)| !p.starts_with("examples/compile-fail/ch"))
+        .copied()
+        .collect();
+    let book = Fixture::new(&no_compile_fail);
+    let error = Inventory::scan(&book.0).unwrap_err().to_string();
+    assert!(error.contains("compile-fail: holds no listing"), "{error}");
+}
+
+#[test]
+fn an_unknown_directive_names_its_line() {
+    let mut files = BOOK.to_vec();
+    files.push((
+        "examples/ch01-02-typo.rs",
+        "fn main() {}\n// output: any_order\n",
+    ));
+    let book = Fixture::new(&files);
+    let error = Inventory::scan(&book.0).unwrap_err().to_string();
+    assert!(
+        error.contains("ch01-02-typo.rs:2: unknown directive"),
+        "{error}"
+    );
+}
