@@ -13,6 +13,7 @@ use crate::tools::{self, MDBOOK, MDBOOK_MERMAID};
 fn prepare(sh: &Shell) -> Result<PathBuf> {
     let mdbook = tools::ensure(sh, &MDBOOK)?;
     let mermaid = tools::ensure(sh, &MDBOOK_MERMAID)?;
+    tools::ensure_listings_preprocessor(sh)?;
     tools::ensure_mermaid_assets(sh, &mermaid)?;
     Ok(mdbook)
 }

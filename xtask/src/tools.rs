@@ -71,6 +71,22 @@ pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
     }
 }
 
+/// The book's own preprocessor (`xtask/mdbook-listings`), installed like the
+/// pinned tools, with `cargo install --locked`, into `.tools/bin`, where
+/// book.toml's `command` finds it. Its build directory is kept
+/// (`target/tools`), so an unchanged preprocessor installs in a second.
+pub fn ensure_listings_preprocessor(sh: &Shell) -> Result<PathBuf> {
+    let (root, target) = (tools_root(sh), sh.current_dir().join("target/tools"));
+    cmd!(
+        sh,
+        "cargo install --locked --quiet --path xtask/mdbook-listings --root {root} --target-dir {target}"
+    )
+    .quiet()
+    .run()
+    .context("installing the book's preprocessor, mdbook-listings")?;
+    Ok(root.join("bin/mdbook-listings"))
+}
+
 /// `mdbook --version` prints `mdbook v0.5.4`; `mdbook-mermaid` prints
 /// `mdbook-mermaid 0.17.1`.
 fn version_of(sh: &Shell, bin: &Path) -> Option<String> {

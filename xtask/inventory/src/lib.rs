@@ -72,8 +72,17 @@ pub struct Listing {
     pub bench: Option<Vec<String>>,
     /// It calls `loom::model`.
     pub loom_model: bool,
-    /// Its `ANCHOR:` names, in the order they open.
-    pub anchors: Vec<String>,
+    /// Its `ANCHOR:` names, in the order they open. A Go listing's package
+    /// may have more files than `main.go`; their anchors are its too.
+    pub anchors: Vec<Anchor>,
+}
+
+/// A named part of a listing (`// ANCHOR: name` … `// ANCHOR_END: name`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub name: String,
+    /// The file it is in, relative to the book's root.
+    pub file: PathBuf,
 }
 
 /// How a run's output compares with the recorded one.
@@ -272,6 +281,13 @@ impl Inventory {
                 continue;
             }
             let mut listing = read_listing(&self.root, Kind::Go, &name, relative.join("main.go"))?;
+            for other in sorted_entries(&dir)? {
+                let file = other.file_name().unwrap().to_string_lossy().into_owned();
+                if file.ends_with(".go") && file != "main.go" && !file.ends_with("_test.go") {
+                    let part = read_listing(&self.root, Kind::Go, &name, relative.join(&file))?;
+                    listing.anchors.extend(part.anchors);
+                }
+            }
             let beside = |file: &str| dir.join(file).is_file().then(|| relative.join(file));
             listing.stdout = beside("main.stdout");
             listing.stderr = beside("main.stderr");
@@ -312,7 +328,10 @@ fn read_listing(root: &Path, kind: Kind, name: &str, source: PathBuf) -> Result<
         let line_no = n + 1;
         let trimmed = line.trim();
         if let Some(anchor) = trimmed.strip_prefix("// ANCHOR:") {
-            listing.anchors.push(anchor.trim().to_owned());
+            listing.anchors.push(Anchor {
+                name: anchor.trim().to_owned(),
+                file: listing.source.clone(),
+            });
         } else if let Some(directive) = trimmed.strip_prefix("// output:") {
             match directive.trim().split_once(' ') {
                 None if directive.trim() == "any-order" => listing.output.any_order = true,

@@ -45,6 +45,10 @@ const BOOK: &[(&str, &str)] = &[
     ("examples/go/ch01-01-first/main.go", "package main\n"),
     ("examples/go/ch01-01-first/main.stdout", "hi\n"),
     (
+        "examples/go/ch01-01-first/old.go",
+        "//go:build go1.21\n\npackage main\n\n// ANCHOR: old\n// ANCHOR_END: old\n",
+    ),
+    (
         "examples/go/racecheck/racecheck_test.go",
         "package racecheck\n",
     ),
@@ -68,7 +72,8 @@ fn finds_every_kind_with_its_outputs_and_directives() {
     let first = inventory.get("ch01-01-first").unwrap();
     assert!(first.output.any_order);
     assert_eq!(first.output.varies.len(), 1);
-    assert_eq!(first.anchors, ["main"]);
+    let anchors: Vec<&str> = first.anchors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(anchors, ["main"]);
     assert_eq!(
         first.stdout.as_deref(),
         Some(Path::new("examples/ch01-01-first.stdout"))
@@ -79,6 +84,10 @@ fn finds_every_kind_with_its_outputs_and_directives() {
     assert!(bench.bench_txt.is_some());
     assert!(inventory.get("ch05-10-model").unwrap().loom_model);
     let go = inventory.get("go/ch01-01-first").unwrap();
+    assert_eq!(
+        go.anchors[0].file,
+        Path::new("examples/go/ch01-01-first/old.go")
+    );
     assert_eq!(
         go.stdout_path(),
         Path::new("examples/go/ch01-01-first/main.stdout")

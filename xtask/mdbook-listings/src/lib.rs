@@ -1,0 +1,370 @@
+//! Expands the book's two listing directives into the markup a page shows.
+//! A page says *what* it shows; this crate writes *how*, in one place:
+//!
+//! ```text
+//! {{#listing NAME[:ANCHOR,...] [| note: TEXT] [| output: TEXT]}}
+//! {{#go-rust GO-NAME[:ANCHOR,...] RUST-NAME[:ANCHOR,...] [| note: …] [| output: …] [| go note: …] [| go output: …]}}
+//! ```
+//!
+//! `NAME` is an id of the inventory: `chNN-MM-slug` (a Rust listing),
+//! `compile-fail/chNN-MM-slug` or `go/chNN-MM-slug`. A listing expands to
+//! one code block per anchor (the whole file without one), a caption naming
+//! the file and the command that runs it (then `; ` and the `note`), and
+//! what its run recorded: stdout (or, for a benchmark listing, its
+//! release-mode `.bench.txt`), with the `output` note under it (what varies,
+//! say), then stderr, and a loom model's report. `{{#go-rust}}` puts a
+//! Go listing and a Rust one side by side, as the panes that
+//! `theme/js/go-rust-tabs.js` turns into tabs; `go note` and `go output`
+//! are the Go pane's notes.
+//! `\{{#listing …}}` is shown as written.
+//!
+//! The code goes through mdBook's own `{{#rustdoc_include}}` and
+//! `{{#include}}`, so anchors and the Run button behave as mdBook documents.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use inventory::{Anchor, Inventory, Kind, Listing};
+
+/// The tabs' markup, which `theme/js/go-rust-tabs.js` reads.
+pub const GO_RUST: &str = r#"<div class="go-rust">"#;
+pub const GO_PANE: &str = r#"<div class="pane" data-lang="go">"#;
+pub const RUST_PANE: &str = r#"<div class="pane" data-lang="rust">"#;
+
+/// A page after expansion, with what it showed and what was wrong.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    pub text: String,
+    /// Every listing shown.
+    pub shown: Vec<Shown>,
+    pub problems: Vec<Problem>,
+}
+
+/// A listing a directive showed, at `line`: whole, or `part` of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub line: usize,
+    pub id: String,
+    pub part: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub what: String,
+    pub fix: String,
+}
+
+/// One listing as a directive names it.
+struct Spec<'a> {
+    listing: &'a Listing,
+    anchors: Vec<&'a Anchor>,
+}
+
+/// Expands every directive of `text`, the page at `page` (relative to the
+/// book's root, e.g. `src/ch03-channels/fundamentals.md`).
+pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
+    let to_root = "../".repeat(page.components().count().saturating_sub(1));
+    let mut out = Expanded::default();
+    let mut rest = text;
+    let mut line = 1;
+    while let Some(start) = rest.find("{{#") {
+        let (before, at) = rest.split_at(start);
+        out.text.push_str(before);
+        line += before.matches('\n').count();
+        let Some(end) = at.find("}}") else {
+            out.text.push_str(at);
+            rest = "";
+            break;
+        };
+        let directive = &at[..end + 2];
+        rest = &at[end + 2..];
+        if before.ends_with('\\') {
+            out.text.push_str(directive); // escaped: mdBook drops the `\`
+            continue;
+        }
+        let inner = directive[3..directive.len() - 2].trim();
+        let (kind, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+        let mut expansion = String::new();
+        let result = match kind {
+            "listing" => one(
+                args,
+                inventory,
+                &to_root,
+                &mut expansion,
+                &mut out.shown,
+                line,
+            ),
+            "go-rust" => pair(
+                args,
+                inventory,
+                &to_root,
+                &mut expansion,
+                &mut out.shown,
+                line,
+            ),
+            _ => {
+                out.text.push_str(directive); // mdBook's own ({{#include}}, …)
+                continue;
+            }
+        };
+        let alone = before.is_empty() || before.ends_with('\n');
+        let alone = alone && (rest.is_empty() || rest.starts_with('\n'));
+        match result {
+            Ok(()) if alone => out.text.push_str(expansion.trim_end()),
+            Ok(()) => {
+                out.problems.push(Problem {
+                    line,
+                    what: format!("`{directive}` shares its line with other text"),
+                    fix:
+                        "put the directive on a line of its own, with a blank line before and after"
+                            .into(),
+                });
+                out.text.push_str(directive);
+            }
+            Err(problem) => {
+                out.problems.push(Problem { line, ..problem });
+                out.text.push_str(directive);
+            }
+        }
+    }
+    out.text.push_str(rest);
+    out
+}
+
+fn problem(what: String, fix: impl Into<String>) -> Problem {
+    Problem {
+        line: 0,
+        what,
+        fix: fix.into(),
+    }
+}
+
+/// What a listing's caption and output add to the generated text.
+#[derive(Clone, Copy, Default)]
+struct Notes<'a> {
+    caption: Option<&'a str>,
+    output: Option<&'a str>,
+    /// Only the code: the listing is shown whole elsewhere on the page.
+    part: bool,
+}
+
+/// `SPECS [| KEY: TEXT]...` -> (specs, the Rust or only listing's notes,
+/// the Go pane's notes).
+fn split_notes(args: &str) -> Result<(&str, Notes<'_>, Notes<'_>), Problem> {
+    let mut parts = args.split('|').map(str::trim);
+    let specs = parts.next().unwrap_or_default();
+    let (mut notes, mut go) = (Notes::default(), Notes::default());
+    for part in parts {
+        let (key, text) = part.split_once(':').unwrap_or((part, ""));
+        let slot = match key.trim() {
+            "part" if text.is_empty() => {
+                notes.part = true;
+                continue;
+            }
+            "note" => &mut notes.caption,
+            "output" => &mut notes.output,
+            "go note" => &mut go.caption,
+            "go output" => &mut go.output,
+            other => {
+                return Err(problem(
+                    format!("unknown note `{other}`"),
+                    "write `| note: TEXT` (the caption's end), `| output: TEXT` (under the \
+                     output) or `| part` (only the code, of a listing shown whole elsewhere on \
+                     the page); in {{#go-rust}} also `| go note: TEXT`, `| go output: TEXT`",
+                ));
+            }
+        };
+        *slot = Some(text.trim());
+    }
+    Ok((specs, notes, go))
+}
+
+fn resolve<'a>(spec: &'a str, inventory: &'a Inventory, go: bool) -> Result<Spec<'a>, Problem> {
+    let (id, anchors) = spec.split_once(':').unwrap_or((spec, ""));
+    let id = if go && !id.starts_with("go/") {
+        format!("go/{id}")
+    } else {
+        id.to_owned()
+    };
+    let listing = inventory.get(&id).ok_or_else(|| {
+        let near: Vec<String> = inventory
+            .listings
+            .iter()
+            .map(Listing::id)
+            .filter(|other| {
+                other
+                    .split('-')
+                    .take(2)
+                    .eq(id.trim_start_matches("go/").split('-').take(2))
+            })
+            .collect();
+        problem(
+            format!("no listing is named `{id}`"),
+            if near.is_empty() {
+                "name a listing of examples/: NAME, compile-fail/NAME or go/NAME".to_owned()
+            } else {
+                format!("listings of that item: {}", near.join(", "))
+            },
+        )
+    })?;
+    let mut found = Vec::new();
+    for anchor in anchors.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+        let Some(known) = listing.anchors.iter().find(|a| a.name == anchor) else {
+            let names: Vec<&str> = listing.anchors.iter().map(|a| a.name.as_str()).collect();
+            return Err(problem(
+                format!("`{}` has no anchor `{anchor}`", listing.source.display()),
+                format!(
+                    "mark the lines with `// ANCHOR: {anchor}` and `// ANCHOR_END: {anchor}`, \
+                     or use one of: {}",
+                    names.join(", ")
+                ),
+            ));
+        };
+        found.push(known);
+    }
+    Ok(Spec {
+        listing,
+        anchors: found,
+    })
+}
+
+fn one(
+    args: &str,
+    inventory: &Inventory,
+    to_root: &str,
+    out: &mut String,
+    shown: &mut Vec<Shown>,
+    line: usize,
+) -> Result<(), Problem> {
+    let (spec, notes, go) = split_notes(args)?;
+    if go.caption.is_some() || go.output.is_some() {
+        return Err(problem(
+            "`go note` and `go output` belong to {{#go-rust}}".into(),
+            "write `| note:` and `| output:` for a listing on its own",
+        ));
+    }
+    if spec.split_whitespace().count() != 1 {
+        return Err(problem(
+            format!("`{{{{#listing {args}}}}}` names more than one listing"),
+            "one listing per {{#listing}}; a Go and a Rust one side by side are {{#go-rust GO RUST}}",
+        ));
+    }
+    let spec = resolve(spec, inventory, false)?;
+    shown.push(Shown {
+        line,
+        id: spec.listing.id(),
+        part: notes.part,
+    });
+    write_listing(out, &spec, notes, to_root);
+    Ok(())
+}
+
+fn pair(
+    args: &str,
+    inventory: &Inventory,
+    to_root: &str,
+    out: &mut String,
+    shown: &mut Vec<Shown>,
+    line: usize,
+) -> Result<(), Problem> {
+    let (specs, notes, go_notes) = split_notes(args)?;
+    let specs: Vec<&str> = specs.split_whitespace().collect();
+    let [go, rust] = specs[..] else {
+        return Err(problem(
+            format!("`{{{{#go-rust {args}}}}}` needs a Go listing and a Rust one"),
+            "write {{#go-rust GO-NAME[:ANCHOR] RUST-NAME[:ANCHOR]}}",
+        ));
+    };
+    let (go, rust) = (
+        resolve(go, inventory, true)?,
+        resolve(rust, inventory, false)?,
+    );
+    if rust.listing.kind == Kind::Go {
+        return Err(problem(
+            format!("`{}` is a Go listing, in the Rust pane", rust.listing.id()),
+            "the Go listing comes first, then the Rust one",
+        ));
+    }
+    for (spec, part) in [(&go, false), (&rust, notes.part)] {
+        shown.push(Shown {
+            line,
+            id: spec.listing.id(),
+            part,
+        });
+    }
+    writeln!(out, "{GO_RUST}\n{GO_PANE}\n").unwrap();
+    write_listing(out, &go, go_notes, to_root);
+    writeln!(out, "</div>\n{RUST_PANE}\n").unwrap();
+    write_listing(out, &rust, notes, to_root);
+    writeln!(out, "</div>\n</div>").unwrap();
+    Ok(())
+}
+
+/// The code, the caption, and the recorded outputs of one listing.
+fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
+    let listing = spec.listing;
+    let source = listing.source.display().to_string();
+    let (fence, include) = match listing.kind {
+        Kind::Go => ("go", "include"),
+        _ => ("rust", "rustdoc_include"),
+    };
+    let parts: Vec<String> = if spec.anchors.is_empty() {
+        vec![source.clone()]
+    } else {
+        let part = |a: &&Anchor| format!("{}:{}", a.file.display(), a.name);
+        spec.anchors.iter().map(part).collect()
+    };
+    for part in parts {
+        writeln!(out, "```{fence}\n{{{{#{include} {to_root}{part}}}}}\n```\n").unwrap();
+    }
+    if notes.part {
+        return;
+    }
+    let command = listing.run_command();
+    let mut caption = match (listing.kind, &listing.bench_txt) {
+        (Kind::CompileFail, _) => {
+            format!("`{source}`, checked against the compiler by `{command}`")
+        }
+        (Kind::Rust, Some(_)) => format!(
+            "`{source}` · numbers from `cargo xtask bench {}`, in release mode on the machine named \
+             (the tests run it quickly in debug mode: `{command}`)",
+            listing.name
+        ),
+        _ => format!("`{source}` · `{command}`"),
+    };
+    if let Some(note) = notes.caption {
+        write!(caption, "; {note}").unwrap();
+    }
+    writeln!(out, "<span class=\"caption\">{caption}</span>\n").unwrap();
+    let stdout = match &listing.bench_txt {
+        Some(bench) => Some(bench),
+        None => listing.stdout.as_ref(),
+    };
+    let outputs = [
+        (stdout, notes.output),
+        (
+            listing.stderr.as_ref(),
+            (listing.kind != Kind::CompileFail).then_some("what it wrote to stderr"),
+        ),
+        (
+            listing.loom_txt.as_ref(),
+            Some("what its loom model reported (`cargo xtask test` runs it under `--cfg loom`)"),
+        ),
+    ];
+    for (file, label) in outputs {
+        let Some(file) = file else { continue };
+        writeln!(
+            out,
+            "```text\n{{{{#include {to_root}{}}}}}\n```\n",
+            file.display()
+        )
+        .unwrap();
+        if let Some(label) = label {
+            writeln!(out, "<span class=\"caption\">{label}</span>\n").unwrap();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

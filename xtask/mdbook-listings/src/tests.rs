@@ -1,0 +1,193 @@
+//! Text in, text out: each test expands a page with a hand-made inventory.
+
+use std::path::PathBuf;
+
+use inventory::{Anchor, Listing, OutputRule};
+
+use super::*;
+
+fn listing(kind: Kind, name: &str, anchors: &[&str], outputs: &[&str]) -> Listing {
+    let source = PathBuf::from(match kind {
+        Kind::Rust => format!("examples/{name}.rs"),
+        Kind::CompileFail => format!("examples/compile-fail/{name}.rs"),
+        Kind::Go => format!("examples/go/{name}/main.go"),
+    });
+    let output = |ext: &str| {
+        outputs.contains(&ext).then(|| match kind {
+            Kind::Go => source.with_file_name(format!("main.{ext}")),
+            _ => source.with_extension(ext),
+        })
+    };
+    Listing {
+        kind,
+        name: name.into(),
+        stdout: output("stdout"),
+        stderr: output("stderr"),
+        bench_txt: output("bench.txt"),
+        loom_txt: output("loom.txt"),
+        output: OutputRule::default(),
+        bench: None,
+        loom_model: false,
+        anchors: anchors
+            .iter()
+            .map(|a| Anchor {
+                name: (*a).into(),
+                file: source.clone(),
+            })
+            .collect(),
+        source,
+    }
+}
+
+fn inventory() -> Inventory {
+    Inventory {
+        root: PathBuf::from("/book"),
+        listings: vec![
+            listing(
+                Kind::Rust,
+                "ch03-07-states",
+                &["observe", "main"],
+                &["stdout"],
+            ),
+            listing(
+                Kind::Rust,
+                "ch05-09-bench",
+                &[],
+                &["stdout", "bench.txt", "stderr"],
+            ),
+            listing(Kind::CompileFail, "ch03-01-use", &["use"], &["stderr"]),
+            listing(Kind::Go, "ch03-07-states", &["observe"], &["stdout"]),
+        ],
+        strays: Vec::new(),
+    }
+}
+
+fn page(text: &str) -> Expanded {
+    expand(text, Path::new("src/ch03-channels/page.md"), &inventory())
+}
+
+#[test]
+fn a_listing_becomes_its_code_caption_and_output() {
+    let out = page(
+        "Before.\n\n{{#listing ch03-07-states:observe,main | note: its test checks the diagram}}\n\nAfter.\n",
+    );
+    assert_eq!(out.problems, []);
+    assert_eq!(
+        out.text,
+        "Before.\n\n\
+         ```rust\n{{#rustdoc_include ../../examples/ch03-07-states.rs:observe}}\n```\n\n\
+         ```rust\n{{#rustdoc_include ../../examples/ch03-07-states.rs:main}}\n```\n\n\
+         <span class=\"caption\">`examples/ch03-07-states.rs` · `cargo run --example ch03-07-states`; its test checks the diagram</span>\n\n\
+         ```text\n{{#include ../../examples/ch03-07-states.stdout}}\n```\n\
+         \nAfter.\n"
+    );
+    assert_eq!(
+        out.shown,
+        [Shown {
+            line: 3,
+            id: "ch03-07-states".into(),
+            part: false
+        }]
+    );
+}
+
+#[test]
+fn a_pair_is_a_go_pane_then_a_rust_pane() {
+    let out = page("{{#go-rust ch03-07-states:observe ch03-07-states | output: the ids vary}}\n");
+    assert_eq!(out.problems, []);
+    assert_eq!(
+        out.text,
+        "<div class=\"go-rust\">\n<div class=\"pane\" data-lang=\"go\">\n\n\
+         ```go\n{{#include ../../examples/go/ch03-07-states/main.go:observe}}\n```\n\n\
+         <span class=\"caption\">`examples/go/ch03-07-states/main.go` · `go run -C examples/go ./ch03-07-states`</span>\n\n\
+         ```text\n{{#include ../../examples/go/ch03-07-states/main.stdout}}\n```\n\n\
+         </div>\n<div class=\"pane\" data-lang=\"rust\">\n\n\
+         ```rust\n{{#rustdoc_include ../../examples/ch03-07-states.rs}}\n```\n\n\
+         <span class=\"caption\">`examples/ch03-07-states.rs` · `cargo run --example ch03-07-states`</span>\n\n\
+         ```text\n{{#include ../../examples/ch03-07-states.stdout}}\n```\n\n\
+         <span class=\"caption\">the ids vary</span>\n\n\
+         </div>\n</div>\n"
+    );
+    let ids: Vec<&str> = out.shown.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["go/ch03-07-states", "ch03-07-states"]);
+}
+
+#[test]
+fn a_benchmark_shows_its_release_numbers_and_a_compile_fail_listing_its_error() {
+    let out = page("{{#listing ch05-09-bench}}\n\n{{#listing compile-fail/ch03-01-use:use}}\n");
+    assert_eq!(out.problems, []);
+    assert!(
+        out.text
+            .contains("numbers from `cargo xtask bench ch05-09-bench`"),
+        "{}",
+        out.text
+    );
+    assert!(
+        out.text
+            .contains("{{#include ../../examples/ch05-09-bench.bench.txt}}")
+    );
+    assert!(!out.text.contains("ch05-09-bench.stdout"));
+    assert!(out.text.contains(
+        "ch05-09-bench.stderr}}\n```\n\n<span class=\"caption\">what it wrote to stderr</span>"
+    ));
+    assert!(out.text.contains(
+        "`examples/compile-fail/ch03-01-use.rs`, checked against the compiler by `cargo test --test compile_fail`"
+    ));
+    assert!(
+        out.text
+            .contains("{{#include ../../examples/compile-fail/ch03-01-use.stderr}}")
+    );
+}
+
+#[test]
+fn a_part_is_only_code() {
+    let out = page("{{#listing ch03-07-states:main | part}}\n");
+    assert_eq!(
+        out.text,
+        "```rust\n{{#rustdoc_include ../../examples/ch03-07-states.rs:main}}\n```\n"
+    );
+    assert!(out.shown[0].part);
+}
+
+#[test]
+fn mistakes_are_problems_at_their_line_and_the_directive_stays() {
+    let text = "# Page\n\n{{#listing ch03-07-sates}}\n\n{{#listing ch03-07-states:mian}}\n\n\
+                {{#go-rust ch03-07-states}}\n\nSee {{#listing ch03-07-states}} inline.\n\n\
+                {{#listing ch03-07-states | colour: red}}\n";
+    let out = page(text);
+    let found: Vec<(usize, &str)> = out
+        .problems
+        .iter()
+        .map(|p| (p.line, p.what.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, "no listing is named `ch03-07-sates`"),
+            (5, "`examples/ch03-07-states.rs` has no anchor `mian`"),
+            (
+                7,
+                "`{{#go-rust ch03-07-states}}` needs a Go listing and a Rust one"
+            ),
+            (
+                9,
+                "`{{#listing ch03-07-states}}` shares its line with other text"
+            ),
+            (11, "unknown note `colour`"),
+        ]
+    );
+    assert!(
+        out.problems[0].fix.contains("ch03-07-states"),
+        "{:?}",
+        out.problems[0]
+    );
+    assert_eq!(out.text, text);
+}
+
+#[test]
+fn escaped_and_foreign_directives_pass_through() {
+    let text = "Write \\{{#listing NAME}}; {{#include ../x.md}} is mdBook's.\n";
+    let out = page(text);
+    assert_eq!(out.problems, []);
+    assert_eq!(out.text, text);
+}
