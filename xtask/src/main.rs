@@ -6,10 +6,11 @@ mod bench;
 mod book;
 mod browser;
 mod check;
+mod crates;
 mod golang;
 mod links;
-mod md_links;
 mod mermaid;
+mod model;
 mod runner;
 mod scaffold;
 mod test;
@@ -98,8 +99,9 @@ fn run() -> Result<()> {
         flags::XtaskCmd::Bench(flags) => bench::run(&sh, flags.only.as_deref()),
         flags::XtaskCmd::NewListing(cmd) => {
             let root = project_root();
+            let book = model::Book::load(&root)?;
             let (name, page) =
-                scaffold::new_listing(&root, &cmd.place, &cmd.slug, cmd.page.as_deref())?;
+                scaffold::new_listing(&book, &cmd.place, &cmd.slug, cmd.page.as_deref())?;
             test::bless(&sh, Some(&name))?;
             let go = format!("examples/go/{name}/main.go");
             let go = if root.join(&go).exists() {
@@ -116,7 +118,8 @@ fn run() -> Result<()> {
         }
         flags::XtaskCmd::NewChapter(cmd) => {
             let root = project_root();
-            for page in scaffold::new_chapter(&root, cmd.number, &cmd.title)? {
+            let book = model::Book::load(&root)?;
+            for page in scaffold::new_chapter(&book, cmd.number, &cmd.title)? {
                 eprintln!(
                     "xtask: created {}",
                     page.strip_prefix(&root).unwrap_or(&page).display()

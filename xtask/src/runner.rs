@@ -47,6 +47,11 @@ pub const LIMITS: Limits = Limits {
 /// dependencies, or, in the runner's own tests, a stand-in.
 pub trait Compiler: Send + Sync + 'static {
     fn command(&self, source: &Path, edition: &str, output: &Path) -> Command;
+
+    /// The crates a program may use, as code names them.
+    fn crates(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// `rustc` with `--extern` for each dependency the project built.
@@ -68,7 +73,9 @@ impl Rustc {
         if !output.status.success() {
             bail!("cargo build --examples failed");
         }
-        let wanted = ["tokio", "tokio-util", "crossbeam", "rayon"];
+        // The listings package's dependencies, from Cargo.toml (crates.rs).
+        let allowed = crate::crates::of_project(root)?;
+        let wanted: Vec<&str> = allowed.iter().map(|c| c.package.as_str()).collect();
         let mut externs = Vec::new();
         let mut deps_dir = root.join("target/debug/deps");
         for line in String::from_utf8_lossy(&output.stdout).lines() {
@@ -103,6 +110,10 @@ impl Rustc {
 }
 
 impl Compiler for Rustc {
+    fn crates(&self) -> Vec<String> {
+        self.externs.iter().map(|(name, _)| name.clone()).collect()
+    }
+
     fn command(&self, source: &Path, edition: &str, output: &Path) -> Command {
         let mut rustc = Command::new("rustc");
         rustc
@@ -232,8 +243,10 @@ fn handle(shared: &Shared, mut request: Request) {
     match (request.method(), request.url()) {
         (Method::Options, _) => answer(request, 204, Some(&origin), serde_json::json!({})),
         (Method::Post, "/meta/crates") => {
-            let crates: Vec<_> = ["crossbeam", "rayon", "tokio", "tokio_util"]
-                .iter()
+            let crates: Vec<_> = shared
+                .compiler
+                .crates()
+                .into_iter()
                 .map(|id| serde_json::json!({ "id": id, "name": id }))
                 .collect();
             answer(

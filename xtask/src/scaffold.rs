@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::check::{GO_PANE, GO_RUST, RUST_PANE};
+use inventory::Kind;
+
+use crate::model::{Book, ROADMAP, id_from_content};
 
 /// `3.7` -> (3, 7): the chapter and the roadmap item (the section) in it.
 fn parse_place(place: &str) -> Result<(u32, u32)> {
@@ -20,9 +22,10 @@ fn parse_place(place: &str) -> Result<(u32, u32)> {
 /// Creates `examples/chNN-MM-slug.rs`, shows it at the end of its section
 /// (found through the roadmap page, or `page` when given) and returns the
 /// listing's name and the page it went on. Recording its output is left to
-/// the caller.
+/// the caller. The section's first listing starts from the Go idiom: a Go
+/// listing of the same name, shown beside it.
 pub fn new_listing(
-    root: &Path,
+    book: &Book,
     place: &str,
     slug: &str,
     page: Option<&Path>,
@@ -36,44 +39,38 @@ pub fn new_listing(
         bail!("`{slug}`: a slug is lower-case words joined by `-`, saying what the listing shows");
     }
     let name = format!("ch{chapter:02}-{item:02}-{slug}");
-    let listing = root.join("examples").join(format!("{name}.rs"));
+    let root = &book.root;
+    let listing = root.join(inventory::EXAMPLES).join(format!("{name}.rs"));
     if listing.exists() {
         bail!("{} already exists", listing.display());
     }
-    let (page, fragment) = match page {
-        Some(page) => (root.join(page), None),
-        None => section_of(root, chapter, item)?,
+    let (path, fragment) = match page {
+        Some(page) => (page.to_path_buf(), None),
+        None => section_of(book, chapter, item)?,
     };
-    let text = fs::read_to_string(&page).with_context(|| format!("reading {}", page.display()))?;
-    let depth = page
-        .parent()
-        .unwrap()
-        .strip_prefix(root)?
-        .components()
-        .count();
-    let up = "../".repeat(depth);
-    let mut block = format!(
-        "\n```rust\n{{{{#rustdoc_include {up}examples/{name}.rs:main}}}}\n```\n\n\
-         <span class=\"caption\">`examples/{name}.rs` · `cargo run --example {name}`</span>\n\n\
-         ```text\n{{{{#include {up}examples/{name}.stdout}}}}\n```\n"
-    );
-    // The section's first listing starts from the Go idiom: a Go listing of
-    // the same name, shown beside it in Go/Rust tabs.
-    let go = root.join("examples/go").join(&name);
-    let first = !section_text(&text, fragment.as_deref()).contains(GO_PANE);
-    if first {
-        let go_block = format!(
-            "{GO_RUST}\n{GO_PANE}\n\n```go\n{{{{#include {up}examples/go/{name}/main.go:main}}}}\n```\n\n\
-             <span class=\"caption\">`examples/go/{name}/main.go` · `go run -C examples/go ./{name}`</span>\n\n\
-             ```text\n{{{{#include {up}examples/go/{name}/main.stdout}}}}\n```\n\n</div>\n{RUST_PANE}\n"
-        );
-        block = format!("\n{go_block}{block}\n</div>\n</div>\n");
-    }
-    fs::write(
-        &page,
-        insert_at_section_end(&text, fragment.as_deref(), &block),
-    )?;
-    if first {
+    let page = book
+        .page(&path)
+        .with_context(|| format!("{} is not a page of the book", path.display()))?;
+    let section = fragment.as_deref().and_then(|f| page.section_with_id(f));
+    let lines = section
+        .as_ref()
+        .map_or(0..usize::MAX, |(_, lines)| lines.clone());
+    let has_go = page.expanded.shown.iter().any(|s| {
+        lines.contains(&s.line)
+            && book
+                .inventory
+                .get(&s.id)
+                .is_some_and(|l| l.kind == Kind::Go)
+    });
+    let block = if has_go {
+        format!("{{{{#listing {name}:main}}}}")
+    } else {
+        format!("{{{{#go-rust {name}:main {name}:main}}}}")
+    };
+    let text = insert_at_section_end(&page.text, section.map(|(_, l)| l.end), &block);
+    fs::write(root.join(&path), text)?;
+    if !has_go {
+        let go = root.join(inventory::GO_MODULE).join(&name);
         fs::create_dir_all(&go)?;
         fs::write(
             go.join("main.go"),
@@ -85,83 +82,42 @@ pub fn new_listing(
         &listing,
         "fn main() {\n    // ANCHOR: main\n    println!(\"one idea, shown in a few lines\");\n    // ANCHOR_END: main\n}\n",
     )?;
-    Ok((name, page))
+    Ok((name, path))
 }
 
-/// The page and heading id that `src/roadmap.md` gives item `item` of
-/// chapter `chapter`.
-fn section_of(root: &Path, chapter: u32, item: u32) -> Result<(PathBuf, Option<String>)> {
-    let roadmap = fs::read_to_string(root.join("src/roadmap.md"))?;
-    let mut in_chapter = false;
-    let mut n = 0;
-    for line in roadmap.lines() {
-        if let Some(heading) = line.strip_prefix("## ") {
-            let number = heading
-                .split(|c: char| !c.is_ascii_digit())
-                .next()
-                .unwrap_or_default();
-            in_chapter = number == chapter.to_string();
-        } else if in_chapter && line.starts_with("- ") {
-            n += 1;
-            if n == item {
-                let target = line
-                    .rsplit_once("](")
-                    .and_then(|(_, rest)| rest.strip_suffix(')'))
-                    .with_context(|| {
-                        format!("roadmap item {chapter}.{item} has no section yet: pass --page")
-                    })?;
-                let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
-                return Ok((
-                    root.join("src").join(file),
-                    Some(fragment.to_owned()).filter(|f| !f.is_empty()),
-                ));
-            }
-        }
-    }
-    bail!("the roadmap has no item {chapter}.{item}: pass --page PATH to choose the page")
+/// The page and heading id that the roadmap gives item `chapter.item`.
+fn section_of(book: &Book, chapter: u32, item: u32) -> Result<(PathBuf, Option<String>)> {
+    let roadmap = book
+        .roadmap
+        .as_ref()
+        .context("the book has no src/roadmap.md")?;
+    let found = roadmap.item(chapter, item).with_context(|| {
+        format!("the roadmap has no item {chapter}.{item}: pass --page PATH to choose the page")
+    })?;
+    let target = found.link.as_deref().with_context(|| {
+        format!("roadmap item {chapter}.{item} has no section yet: pass --page")
+    })?;
+    let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+    Ok((
+        crate::normalize(&Path::new("src").join(file)),
+        Some(fragment.to_owned()).filter(|f| !f.is_empty()),
+    ))
 }
 
-/// The text of the `##` section whose id is `fragment` (the whole page when
-/// there is none).
-fn section_text<'t>(text: &'t str, fragment: Option<&str>) -> &'t str {
-    let ids = crate::md_links::heading_ids(text);
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .filter(|&i| text[i..].starts_with('#'))
-        .collect();
-    let Some(h) = fragment.and_then(|f| ids.iter().position(|id| id == f)) else {
-        return text;
-    };
-    let start = starts.get(h).copied().unwrap_or(0);
-    let end = starts.get(h + 1).copied().unwrap_or(text.len());
-    &text[start..end]
-}
-
-/// Inserts `block` at the end of the `##` section whose id is `fragment`
-/// (at the end of the page when there is none).
-fn insert_at_section_end(text: &str, fragment: Option<&str>, block: &str) -> String {
+/// Inserts `block` as the last paragraph of the section that ends before
+/// line `end` (1-based: the next section's heading; the page's end without
+/// one), before the section's closing tip.
+fn insert_at_section_end(text: &str, end: Option<usize>, block: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let ids = crate::md_links::heading_ids(text);
-    let headings: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with('#'))
-        .map(|(i, _)| i)
-        .collect();
-    let end = fragment
-        .and_then(|f| ids.iter().position(|id| id == f))
-        .and_then(|h| headings.get(h + 1).copied())
-        .map(|next| {
-            // Before the section's closing tip, if it has one.
-            let mut at = next;
-            while at > 0 && (lines[at - 1].trim().is_empty() || lines[at - 1].starts_with('>')) {
-                at -= 1;
-            }
-            at
-        })
-        .unwrap_or(lines.len());
+    let mut end = end.map_or(lines.len(), |next| (next - 1).min(lines.len()));
+    while end > 0 && (lines[end - 1].trim().is_empty() || lines[end - 1].starts_with('>')) {
+        end -= 1;
+    }
     let mut out: Vec<String> = lines[..end].iter().map(|l| l.to_string()).collect();
-    out.push(block.trim_end().to_owned());
+    out.extend([String::new(), block.to_owned()]);
+    if end < lines.len() {
+        out.push(String::new());
+    }
     out.extend(lines[end..].iter().map(|l| l.to_string()));
     out.join("\n") + "\n"
 }
@@ -170,20 +126,16 @@ fn insert_at_section_end(text: &str, fragment: Option<&str>, block: &str) -> Str
 /// `number` (one `##` section per item, linked from the roadmap page), or a
 /// single page when the roadmap has no such chapter, and lists it in
 /// SUMMARY.md. Returns the pages created.
-pub fn new_chapter(root: &Path, number: u32, title: &str) -> Result<Vec<PathBuf>> {
-    let slug: String = title
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+pub fn new_chapter(book: &Book, number: u32, title: &str) -> Result<Vec<PathBuf>> {
+    let root = &book.root;
+    let slug = slugify(title);
     let dir_name = format!("ch{number:02}-{slug}");
     let dir = root.join("src").join(&dir_name);
     if dir.exists() {
         bail!("{} already exists", dir.display());
     }
     fs::create_dir_all(&dir)?;
-    let subsections = roadmap_chapter(root, number)?;
+    let subsections = roadmap_chapter(book, number);
     let mut pages = vec![dir.join("index.md")];
     let mut summary_children = Vec::new();
     let mut index = format!(
@@ -230,41 +182,28 @@ fn slugify(words: &str) -> String {
 }
 
 /// The roadmap's subsections of chapter `number`, each with its items.
-fn roadmap_chapter(root: &Path, number: u32) -> Result<Vec<(String, Vec<String>)>> {
-    let roadmap = fs::read_to_string(root.join("src/roadmap.md")).unwrap_or_default();
+fn roadmap_chapter(book: &Book, number: u32) -> Vec<(String, Vec<String>)> {
     let mut found: Vec<(String, Vec<String>)> = Vec::new();
-    let mut in_chapter = false;
-    for line in roadmap.lines() {
-        if let Some(heading) = line.strip_prefix("## ") {
-            in_chapter =
-                heading.split(|c: char| !c.is_ascii_digit()).next() == Some(&number.to_string());
-        } else if let Some(sub) = line.strip_prefix("### ").filter(|_| in_chapter) {
-            found.push((sub.trim().to_owned(), Vec::new()));
-        } else if let Some(item) = line.strip_prefix("- ").filter(|_| in_chapter) {
-            let words = item
-                .strip_prefix('[')
-                .and_then(|i| i.rsplit_once("]("))
-                .map_or(item, |(w, _)| w);
-            if found.is_empty() {
-                found.push(("Sections".to_owned(), Vec::new()));
-            }
-            found.last_mut().unwrap().1.push(words.to_owned());
+    let items = book.roadmap.iter().flat_map(|r| &r.items);
+    for item in items.filter(|i| i.chapter == number) {
+        let subsection = item
+            .subsection
+            .clone()
+            .unwrap_or_else(|| "Sections".to_owned());
+        match found.last_mut() {
+            Some((last, words)) if *last == subsection => words.push(item.words.clone()),
+            _ => found.push((subsection, vec![item.words.clone()])),
         }
     }
-    Ok(found)
+    found
 }
 
 /// Points each roadmap item at its new section.
 fn link_roadmap_items(root: &Path, page: &str, items: &[String]) -> Result<()> {
-    let path = root.join("src/roadmap.md");
+    let path = root.join(ROADMAP);
     let mut roadmap = fs::read_to_string(&path)?;
-    let ids = crate::md_links::heading_ids(
-        &items
-            .iter()
-            .map(|i| format!("## {i}\n"))
-            .collect::<String>(),
-    );
-    for (item, id) in items.iter().zip(ids) {
+    for item in items {
+        let id = id_from_content(item);
         let plain = format!("\n- {item}\n");
         let linked = format!("\n- [{item}]({page}#{id})\n");
         if roadmap.contains(&plain) {
@@ -316,76 +255,4 @@ fn add_to_summary(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn book(sh: &xshell::Shell) -> xshell::TempDir {
-        let dir = sh.create_temp_dir().unwrap();
-        let root = dir.path();
-        sh.write_file(
-            root.join("src/SUMMARY.md"),
-            "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n- [3. Three]()\n    - [3.1 Basics]()\n",
-        )
-        .unwrap();
-        sh.write_file(
-            root.join("src/roadmap.md"),
-            "# Roadmap\n\n## 1 One\n- [First item](ch01/page.md#first-item)\n- [Second item](ch01/page.md#second-item)\n\n## 3 Three\n\n### Basics\n- Third item\n",
-        )
-        .unwrap();
-        sh.write_file(
-            root.join("src/ch01/page.md"),
-            "# Page\n\n## First item\n\nText.\n\n> [!TIP]\n> Rule.\n\n## Second item\n\nMore.\n",
-        )
-        .unwrap();
-        sh.create_dir(root.join("examples/go")).unwrap();
-        sh.write_file(root.join("Cargo.toml"), "[package]\nname = \"book\"\n")
-            .unwrap();
-        sh.write_file(
-            root.join("src/playground-crates.json"),
-            "{ \"has\": {}, \"lacks\": [] }\n",
-        )
-        .unwrap();
-        dir
-    }
-
-    #[test]
-    fn a_new_listing_lands_at_the_end_of_its_section() {
-        let sh = xshell::Shell::new().unwrap();
-        let dir = book(&sh);
-        let (name, page) = new_listing(dir.path(), "1.1", "first-idea", None).unwrap();
-        assert_eq!(name, "ch01-01-first-idea");
-        let text = fs::read_to_string(page).unwrap();
-        let listing = text.find("ch01-01-first-idea.rs:main").unwrap();
-        assert!(text.find("Text.").unwrap() < listing && listing < text.find("> [!TIP]").unwrap());
-        assert!(text.contains("cargo run --example ch01-01-first-idea"));
-        assert!(dir.path().join("examples/ch01-01-first-idea.rs").exists());
-        // The section's first listing gets its Go counterpart beside it...
-        assert!(text.contains("go run -C examples/go ./ch01-01-first-idea"));
-        let go = dir.path().join("examples/go/ch01-01-first-idea/main.go");
-        assert!(go.exists());
-        // ...and a second one does not.
-        new_listing(dir.path(), "1.1", "second-idea", None).unwrap();
-        let text = fs::read_to_string(dir.path().join("src/ch01/page.md")).unwrap();
-        assert_eq!(text.matches(GO_PANE).count(), 1);
-        assert!(!dir.path().join("examples/go/ch01-01-second-idea").exists());
-    }
-
-    #[test]
-    fn a_new_chapter_gets_its_roadmap_sections_and_a_summary_entry() {
-        let sh = xshell::Shell::new().unwrap();
-        let dir = book(&sh);
-        let pages = new_chapter(dir.path(), 3, "Three").unwrap();
-        assert_eq!(pages.len(), 2);
-        let basics = fs::read_to_string(dir.path().join("src/ch03-three/basics.md")).unwrap();
-        assert!(basics.contains("## Third item"));
-        let summary = fs::read_to_string(dir.path().join("src/SUMMARY.md")).unwrap();
-        assert!(summary.contains(
-            "- [3. Three](ch03-three/index.md)\n    - [3.1 Basics](ch03-three/basics.md)"
-        ));
-        assert!(!summary.contains("[3.1 Basics]()"));
-        let roadmap = fs::read_to_string(dir.path().join("src/roadmap.md")).unwrap();
-        assert!(roadmap.contains("- [Third item](ch03-three/basics.md#third-item)"));
-        let problems = crate::check::run(dir.path()).unwrap();
-        assert!(problems.is_empty(), "{problems:#?}");
-    }
-}
+mod tests;

@@ -1,0 +1,204 @@
+//! Rules for what a page (and README.md, CONTRIBUTING.md) holds: code blocks
+//! that run, directives and includes that resolve, links that land on a
+//! heading, diagrams that parse.
+
+use std::fs;
+use std::path::PathBuf;
+
+use super::Problem;
+use crate::model::{Book, Page};
+use crate::{mermaid, normalize};
+
+/// A ```rust block is an inline snippet that skeptic compiles and runs;
+/// listings are shown with `{{#listing}}`, never included by hand.
+pub fn code_blocks_run(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let in_book = book.pages.iter().map(|p| (p, true));
+    for (page, is_page) in in_book.chain(book.docs.iter().map(|p| (p, false))) {
+        for block in &page.code {
+            let tags: Vec<&str> = block
+                .info
+                .split(|c: char| !(c == '_' || c == '-' || c.is_alphanumeric()))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let rust = tags.contains(&"rust");
+            for (tag, fix) in [
+                (
+                    "ignore",
+                    "every listing runs: make the snippet compile and run, or make it a listing",
+                ),
+                (
+                    "no_run",
+                    "skeptic would only compile it: make it run, or make it a listing",
+                ),
+                (
+                    "compile_fail",
+                    "skeptic cannot check it: put it in examples/compile-fail/ with its .stderr, \
+                     where trybuild compares the real compiler error",
+                ),
+            ] {
+                if rust && tags.contains(&tag) {
+                    let what = format!("a ```rust block is tagged `{tag}`");
+                    problems.push(Problem::new(&page.path, block.line, what, fix));
+                }
+            }
+            if !block.body.contains("{{#") || block.body.contains("\\{{#") {
+                continue;
+            }
+            if !is_page && rust {
+                problems.push(Problem::new(
+                    &page.path,
+                    block.line,
+                    "this file is not an mdBook page, so `{{#...}}` is not expanded here",
+                    "write the code inline (skeptic runs it), or escape the directive as `\\{{#...}}`",
+                ));
+            } else if is_page && includes_a_listing(book, page, &block.body) {
+                problems.push(Problem::new(
+                    &page.path,
+                    block.line,
+                    "a listing is included by hand",
+                    "write `{{#listing NAME:ANCHOR}}` (or `{{#go-rust GO RUST}}`) on a line of its \
+                     own: the preprocessor writes the code, caption and output",
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Whether `body` includes one of the inventory's files, which only the
+/// preprocessor shows.
+fn includes_a_listing(book: &Book, page: &Page, body: &str) -> bool {
+    let listed: Vec<PathBuf> = book
+        .inventory
+        .listings
+        .iter()
+        .flat_map(|l| std::iter::once(l.source.clone()).chain(l.recorded().map(PathBuf::from)))
+        .collect();
+    body.split("{{#").skip(1).any(|directive| {
+        let spec = directive.split_whitespace().nth(1).unwrap_or_default();
+        let file = spec.split(':').next().unwrap_or_default();
+        listed.contains(&normalize(&page.path.parent().unwrap().join(file)))
+    })
+}
+
+/// Every `{{#listing}}` and `{{#go-rust}}` names a listing and anchors that
+/// exist (the preprocessor's own verdict, so check and build agree).
+pub fn directives_resolve(book: &Book) -> Vec<Problem> {
+    book.pages
+        .iter()
+        .flat_map(|page| {
+            let problems = &page.expanded.problems;
+            problems
+                .iter()
+                .map(|p| Problem::new(&page.path, p.line, p.what.clone(), p.fix.clone()))
+        })
+        .collect()
+}
+
+/// mdBook's own `{{#include FILE:ANCHOR}}` (of files that are no listing,
+/// such as `benches/`) names a file and an anchor that exist: mdBook itself
+/// would show an empty block.
+pub fn includes_resolve(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        for (n, line) in page.text.lines().enumerate() {
+            for kind in ["{{#include ", "{{#rustdoc_include "] {
+                let Some(start) = line.find(kind) else {
+                    continue;
+                };
+                if line[..start].ends_with('\\') {
+                    continue;
+                }
+                let spec = line[start + kind.len()..]
+                    .split("}}")
+                    .next()
+                    .unwrap_or_default();
+                let (file, anchor) = spec.trim().split_once(':').unwrap_or((spec.trim(), ""));
+                let target = book.root.join(page.path.parent().unwrap()).join(file);
+                let Ok(source) = fs::read_to_string(&target) else {
+                    problems.push(Problem::new(
+                        &page.path,
+                        n + 1,
+                        format!("`{kind}{spec}}}}}` names `{file}`, which does not exist"),
+                        "the path is relative to this page",
+                    ));
+                    continue;
+                };
+                let named =
+                    anchor.is_empty() || anchor.chars().all(|c| c.is_ascii_digit() || c == ':');
+                if !named && !source.contains(&format!("ANCHOR: {anchor}")) {
+                    problems.push(Problem::new(
+                        &page.path,
+                        n + 1,
+                        format!("`{file}` has no anchor `{anchor}` (mdBook would show an empty block)"),
+                        format!("mark the lines with `// ANCHOR: {anchor}` and `// ANCHOR_END: {anchor}`"),
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// A relative link lands on a page of the book and, with a `#fragment`, on
+/// one of its headings' ids.
+pub fn links_resolve(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        for link in &page.links {
+            let dest = &link.dest;
+            if dest.contains("://") || dest.starts_with("mailto:") || dest.is_empty() {
+                continue;
+            }
+            let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+            let target: PathBuf = if file.is_empty() {
+                page.path.clone()
+            } else {
+                normalize(&page.path.parent().unwrap().join(file))
+            };
+            let what = if !book.root.join(&target).is_file() {
+                format!("links to `{dest}`, but `{file}` does not exist")
+            } else if fragment.is_empty() {
+                continue;
+            } else if let Some(linked) = book.page(&target) {
+                if has_id(linked, fragment) {
+                    continue;
+                }
+                format!("links to `{dest}`, but no heading there has the id `{fragment}`")
+            } else {
+                continue; // not a page: a listing, a licence
+            };
+            problems.push(Problem::new(
+                &page.path,
+                link.line,
+                what,
+                "link to an existing page; a heading's id is its text in lower case, \
+                 spaces as `-`, punctuation dropped",
+            ));
+        }
+    }
+    problems
+}
+
+fn has_id(page: &Page, id: &str) -> bool {
+    page.headings.iter().any(|h| h.id == id)
+}
+
+pub fn diagrams_parse(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        for block in page.code.iter().filter(|b| b.info.trim() == "mermaid") {
+            for (offset, what, fix) in mermaid::lint(&block.body) {
+                let line = block.line + 1 + offset;
+                problems.push(Problem::new(
+                    &page.path,
+                    line,
+                    format!("Mermaid: {what}"),
+                    fix,
+                ));
+            }
+        }
+    }
+    problems
+}

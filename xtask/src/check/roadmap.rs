@@ -1,0 +1,99 @@
+//! The roadmap page and the sections agree: every item of a written chapter
+//! links to the section headed by its own words, and a section that shows a
+//! Rust listing starts from the Go one, side by side.
+
+use std::path::Path;
+
+use inventory::Kind;
+
+use super::Problem;
+use crate::model::{Book, ROADMAP};
+use crate::normalize;
+
+pub fn items_link_to_their_sections(book: &Book) -> Vec<Problem> {
+    let Some(roadmap) = &book.roadmap else {
+        return vec![Problem::new(
+            Path::new(ROADMAP),
+            1,
+            "the roadmap page is missing",
+            "restore src/roadmap.md",
+        )];
+    };
+    let chapters = book.chapters();
+    let mut problems = Vec::new();
+    for item in &roadmap.items {
+        let written = chapters.get(&item.chapter).copied().unwrap_or(false);
+        let Some(dest) = &item.link else {
+            if written {
+                problems.push(Problem::new(
+                    Path::new(ROADMAP),
+                    item.line,
+                    format!(
+                        "`{}` belongs to a written chapter but links nowhere",
+                        item.words
+                    ),
+                    "link it to its section: `- [item words](chNN-*/page.md#heading-id)`",
+                ));
+            }
+            continue;
+        };
+        let file = dest.split('#').next().unwrap();
+        let Some(page) = book.page(&normalize(&Path::new("src").join(file))) else {
+            let what = format!("`{dest}`: no such page");
+            problems.push(Problem::new(
+                Path::new(ROADMAP),
+                item.line,
+                what,
+                "link to an existing page",
+            ));
+            continue;
+        };
+        if page.section(&item.words).is_none() {
+            problems.push(Problem::new(
+                &page.path,
+                1,
+                format!(
+                    "has no `## {}` section for its roadmap item ({ROADMAP}:{})",
+                    item.words, item.line
+                ),
+                "head the item's section with the item's own words",
+            ));
+        }
+    }
+    problems
+}
+
+pub fn sections_start_from_go(book: &Book) -> Vec<Problem> {
+    let Some(roadmap) = &book.roadmap else {
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for item in &roadmap.items {
+        let Some(file) = item.link.as_deref().and_then(|d| d.split('#').next()) else {
+            continue;
+        };
+        let Some(page) = book.page(&normalize(&Path::new("src").join(file))) else {
+            continue;
+        };
+        let Some((line, lines)) = page.section(&item.words) else {
+            continue;
+        };
+        let kinds: Vec<Kind> = page
+            .expanded
+            .shown
+            .iter()
+            .filter(|s| lines.contains(&s.line) && !s.part)
+            .filter_map(|s| book.inventory.get(&s.id).map(|l| l.kind))
+            .collect();
+        if kinds.contains(&Kind::Rust) && !kinds.contains(&Kind::Go) {
+            problems.push(Problem::new(
+                &page.path,
+                line,
+                format!("the section `## {}` has no Go listing beside its Rust one", item.words),
+                "add examples/go/chNN-MM-slug/main.go and show it with the section's first Rust \
+                 listing: {{#go-rust GO-NAME:ANCHOR RUST-NAME:ANCHOR}} (CONTRIBUTING.md, \"Go listings\")",
+            ));
+        }
+    }
+    problems
+}

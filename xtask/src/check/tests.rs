@@ -1,0 +1,302 @@
+//! Each test starts from a small book that passes every rule and breaks one
+//! thing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{Problem, run};
+use crate::crates::Crate;
+use crate::model::Book;
+
+const PAGE: &str = "# Page\n\n## First item\n\n\
+    {{#go-rust ch01-01-first:main ch01-01-first:main}}\n\n\
+    It does not compile:\n\n{{#listing compile-fail/ch01-01-wrong}}\n";
+
+const PLAYGROUND: &str = r#"{ "about": "", "taken": "2026-08-02", "source": "",
+    "has": { "tokio": { "version": "1.53.1", "features": ["full"] } }, "lacks": [] }"#;
+
+/// The fixture book, with `changes` applied (`None` deletes), checked.
+fn fixture(changes: &[(&str, Option<&str>)]) -> Vec<Problem> {
+    let sh = xshell::Shell::new().unwrap();
+    let dir = sh.create_temp_dir().unwrap();
+    let root = dir.path();
+    let mut files = BTreeMap::from([
+        (
+            "src/SUMMARY.md",
+            "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n- [2. Two]()\n",
+        ),
+        (
+            "src/roadmap.md",
+            "# Roadmap\n\n## 1 One\n- [First item](ch01/page.md#first-item)\n\n## 2 Two\n- Later item\n",
+        ),
+        ("src/ch01/page.md", PAGE),
+        (
+            "examples/ch01-01-first.rs",
+            "fn main() {\n    // ANCHOR: main\n    println!(\"hi\");\n    // ANCHOR_END: main\n}\n",
+        ),
+        ("examples/ch01-01-first.stdout", "hi\n"),
+        (
+            "examples/compile-fail/ch01-01-wrong.rs",
+            "fn main() { let x: u8 = 256; }\n",
+        ),
+        ("examples/compile-fail/ch01-01-wrong.stderr", "error\n"),
+        (
+            "examples/go/ch01-01-first/main.go",
+            "package main\n\n// ANCHOR: main\nfunc main() { println(\"hi\") }\n// ANCHOR_END: main\n",
+        ),
+        ("examples/go/ch01-01-first/main.stdout", "hi\n"),
+        ("src/playground-crates.json", PLAYGROUND),
+    ]);
+    for (path, text) in changes {
+        match text {
+            Some(text) => files.insert(path, text),
+            None => files.remove(path),
+        };
+    }
+    for (path, text) in files {
+        sh.write_file(root.join(path), text).unwrap();
+    }
+    let tokio = Crate {
+        package: "tokio".into(),
+        lib: "tokio".into(),
+        version: "1.54.1".parse().unwrap(),
+    };
+    run(&Book::load_with(root, vec![tokio]).unwrap())
+}
+
+#[track_caller]
+fn assert_problem(problems: &[Problem], file: &str, line: usize, what: &str) {
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.file == Path::new(file) && p.line == line && p.what.contains(what)),
+        "no problem `{what}` at {file}:{line} in {problems:#?}"
+    );
+}
+
+#[test]
+fn a_correct_book_has_no_problems() {
+    assert_eq!(fixture(&[]), vec![]);
+}
+
+#[test]
+fn rust_blocks_tagged_ignore_are_rejected() {
+    let page = format!("{PAGE}\n```rust,ignore\nfn main() {{}}\n```\n");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(&problems, "src/ch01/page.md", 11, "tagged `ignore`");
+}
+
+#[test]
+fn directives_must_name_listings_and_anchors_that_exist() {
+    let page = PAGE.replace("ch01-01-first:main}}", "ch01-01-frist:main}}");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        5,
+        "no listing is named `ch01-01-frist`",
+    );
+    let page = PAGE.replace("ch01-01-first:main}}", "ch01-01-first:mian}}");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(&problems, "src/ch01/page.md", 5, "no anchor `mian`");
+}
+
+#[test]
+fn a_listing_included_by_hand_is_rejected() {
+    let page = format!(
+        "{PAGE}\n```rust\n{{{{#rustdoc_include ../../examples/ch01-01-first.rs:main}}}}\n```\n"
+    );
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(&problems, "src/ch01/page.md", 11, "included by hand");
+}
+
+#[test]
+fn every_listing_is_shown_once_with_its_output() {
+    let problems = fixture(&[("src/ch01/page.md", Some("# Page\n\n## First item\n"))]);
+    assert_problem(
+        &problems,
+        "examples/ch01-01-first.rs",
+        1,
+        "shown on no page",
+    );
+    assert_problem(
+        &problems,
+        "examples/go/ch01-01-first/main.go",
+        1,
+        "shown on no page",
+    );
+    let page = format!("{PAGE}\n{{{{#listing ch01-01-first}}}}\n");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        11,
+        "already shown at src/ch01/page.md:5",
+    );
+    let problems = fixture(&[("examples/ch01-01-first.stdout", None)]);
+    assert_problem(
+        &problems,
+        "examples/ch01-01-first.rs",
+        1,
+        "ch01-01-first.stdout` is missing",
+    );
+    let problems = fixture(&[("examples/go/ch01-01-first/main.stdout", None)]);
+    assert_problem(
+        &problems,
+        "examples/go/ch01-01-first/main.go",
+        1,
+        "main.stdout` is missing",
+    );
+}
+
+#[test]
+fn a_part_needs_its_whole_listing_on_the_page() {
+    let other = "# Other\n\n{{#listing ch01-01-first:main | part}}\n";
+    let summary = "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n  - [Other](ch01/other.md)\n";
+    let problems = fixture(&[
+        ("src/ch01/other.md", Some(other)),
+        ("src/SUMMARY.md", Some(summary)),
+    ]);
+    assert_problem(
+        &problems,
+        "src/ch01/other.md",
+        3,
+        "whole listing is not on this page",
+    );
+}
+
+#[test]
+fn every_roadmap_section_shows_its_go_listing() {
+    let page = PAGE.replace(
+        "{{#go-rust ch01-01-first:main ch01-01-first:main}}",
+        "{{#listing ch01-01-first:main}}",
+    );
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(&problems, "src/ch01/page.md", 3, "has no Go listing");
+}
+
+#[test]
+fn summary_and_pages_must_agree() {
+    let summary =
+        "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n- [2. Two](ch02.md)\n";
+    let problems = fixture(&[("src/SUMMARY.md", Some(summary))]);
+    assert_problem(
+        &problems,
+        "src/SUMMARY.md",
+        6,
+        "src/ch02.md, which does not exist",
+    );
+    let problems = fixture(&[("src/ch01/orphan.md", Some("# Orphan\n"))]);
+    assert_problem(&problems, "src/ch01/orphan.md", 1, "not in SUMMARY.md");
+}
+
+#[test]
+fn roadmap_items_of_written_chapters_link_to_their_sections() {
+    let roadmap = "# Roadmap\n\n## 1 One\n- First item\n\n## 2 Two\n- Later item\n";
+    let problems = fixture(&[("src/roadmap.md", Some(roadmap))]);
+    assert_problem(&problems, "src/roadmap.md", 4, "links nowhere");
+    let page = PAGE.replace("## First item", "## The first item");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        1,
+        "no `## First item` section",
+    );
+}
+
+#[test]
+fn broken_links_and_fragments_are_rejected() {
+    let page = format!("{PAGE}\nSee [the item](page.md#frist-item) and [gone](../ch09/x.md).\n");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        11,
+        "no heading there has the id `frist-item`",
+    );
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        11,
+        "`../ch09/x.md` does not exist",
+    );
+}
+
+#[test]
+fn invalid_mermaid_is_rejected() {
+    let page = format!("{PAGE}\n```mermaid\nflowchat LR\n    a -- \"1. first\" --> b\n```\n");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        12,
+        "not a Mermaid diagram type",
+    );
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        13,
+        "starts like a numbered list",
+    );
+}
+
+#[test]
+fn the_playground_list_names_every_crate_at_a_compatible_version() {
+    let problems = fixture(&[("src/playground-crates.json", None)]);
+    assert_problem(&problems, "src/playground-crates.json", 1, "is missing");
+    let other = PLAYGROUND.replace("\"tokio\"", "\"rayon\"");
+    let problems = fixture(&[("src/playground-crates.json", Some(&other))]);
+    assert_problem(
+        &problems,
+        "src/playground-crates.json",
+        1,
+        "`tokio` is in neither",
+    );
+    assert_problem(
+        &problems,
+        "src/playground-crates.json",
+        1,
+        "`rayon` is not a dependency",
+    );
+    let old = PLAYGROUND.replace("1.53.1", "0.2.0");
+    let problems = fixture(&[("src/playground-crates.json", Some(&old))]);
+    assert_problem(
+        &problems,
+        "src/playground-crates.json",
+        1,
+        "semver-incompatible",
+    );
+}
+
+#[test]
+fn a_missing_go_module_is_an_error_not_an_empty_module() {
+    let sh = xshell::Shell::new().unwrap();
+    let dir = sh.create_temp_dir().unwrap();
+    for (path, text) in [
+        ("src/SUMMARY.md", "# Summary\n"),
+        ("examples/ch01-01-first.rs", "fn main() {}\n"),
+        ("examples/compile-fail/ch01-01-wrong.rs", "fn main() {}\n"),
+    ] {
+        sh.write_file(dir.path().join(path), text).unwrap();
+    }
+    let error = Book::load_with(dir.path(), Vec::new())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        error.contains("cannot read") && error.contains("examples/go"),
+        "{error}"
+    );
+}
+
+#[test]
+fn stale_recorded_output_is_rejected() {
+    let problems = fixture(&[("examples/ch01-02-renamed.stdout", Some("old\n"))]);
+    assert_problem(
+        &problems,
+        "examples/ch01-02-renamed.stdout",
+        1,
+        "stale recorded output",
+    );
+}
