@@ -111,8 +111,8 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     )?;
     let snippets = steps.run(
         "inline snippets (skeptic)",
-        "cargo test --test skeptic",
-        || count_tests(sh, &["--test", "skeptic"]),
+        "cargo test -p snippets --test skeptic",
+        || count_tests(sh, &["--package", "snippets", "--test", "skeptic"]),
     )?;
     let loom_models = steps.run(
         "loom models, under --cfg loom (target/loom)",

@@ -1,5 +1,7 @@
 //! Hands the book's inline ```rust snippets to skeptic, which turns each into
-//! a test in `tests/skeptic.rs` that compiles and runs it.
+//! a test in `tests/skeptic.rs` that compiles and runs it. It lives in a
+//! package of its own: a build script that reruns rebuilds every target of
+//! its package, and a prose edit must not rebuild the listings.
 //!
 //! A ```rust block holding only `{{#rustdoc_include}}` is a listing from
 //! `examples/`, run by `tests/listings.rs`; skeptic would try to compile the
@@ -14,6 +16,9 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 fn main() {
+    // The book's root: this package is one of its workspace members.
+    env::set_current_dir("..").unwrap();
+    let root = env::current_dir().unwrap();
     let mut pages = skeptic::markdown_files_of_directory("src");
     assert!(
         !pages.is_empty(),
@@ -28,7 +33,7 @@ fn main() {
     let copies: Vec<PathBuf> = pages
         .iter()
         .map(|page| {
-            println!("cargo:rerun-if-changed={}", page.display());
+            println!("cargo:rerun-if-changed={}", root.join(page).display());
             // The copy's name becomes the tests' prefix: make it the page's path.
             let name = page.to_string_lossy().replace(['/', '\\', '.'], "_");
             let copy = out.join(format!("{}.md", name.trim_end_matches("_md")));
@@ -38,7 +43,7 @@ fn main() {
         })
         .collect();
     // New pages appear here.
-    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed={}", root.join("src").display());
     skeptic::generate_doc_tests(&copies);
 }
 

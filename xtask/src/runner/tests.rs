@@ -1,0 +1,275 @@
+use super::*;
+use std::io::Write;
+use std::net::TcpStream;
+use std::time::Instant;
+
+/// A stand-in compiler: "compiling" copies the source, a shell script,
+/// to the output, or sleeps when the source says `slow-compile`.
+struct Shell;
+
+impl Compiler for Shell {
+    fn command(&self, source: &Path, _edition: &str, output: &Path) -> Command {
+        let mut sh = Command::new("sh");
+        sh.arg("-c").arg(format!(
+            "grep -q slow-compile '{0}' && sleep 30; cp '{0}' '{1}' && chmod +x '{1}'",
+            source.display(),
+            output.display()
+        ));
+        sh
+    }
+}
+
+const BOOK_PORT: u16 = 3999;
+
+fn runner(limits: Limits) -> u16 {
+    runner_with(Box::new(Shell), limits)
+}
+
+/// A runner with its own scratch directory, per test thread.
+fn runner_with(compiler: Box<dyn Compiler>, limits: Limits) -> u16 {
+    let scratch = std::env::temp_dir().join(format!(
+        "runner-test-{}-{:?}",
+        std::process::id(),
+        thread::current().id()
+    ));
+    start(compiler, limits, BOOK_PORT, 0, scratch).unwrap()
+}
+
+fn short() -> Limits {
+    Limits {
+        body_bytes: 1024,
+        compile: Duration::from_millis(500),
+        program: supervise::Limits {
+            time: Duration::from_millis(500),
+            output_bytes: 2048,
+            memory_bytes: Some(64 << 20),
+            tasks: Some(32),
+        },
+        queue: 1,
+    }
+}
+
+/// Sends one HTTP request; returns the status and the body.
+fn post(port: u16, path: &str, host: &str, origin: Option<&str>, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let origin = origin
+        .map(|o| format!("Origin: {o}\r\n"))
+        .unwrap_or_default();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn evaluate_json(port: u16, code: &str) -> (u16, String) {
+    let body = serde_json::json!({ "code": code, "edition": "2024" }).to_string();
+    let (status, body) = post(
+        port,
+        "/evaluate.json",
+        &format!("127.0.0.1:{port}"),
+        Some(&format!("http://127.0.0.1:{BOOK_PORT}")),
+        &body,
+    );
+    let result = serde_json::from_str::<serde_json::Value>(&body).unwrap()["result"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    (status, result)
+}
+
+#[test]
+fn runs_a_program_and_returns_what_it_printed() {
+    let port = runner(short());
+    assert_eq!(
+        evaluate_json(port, "#!/bin/sh\necho hello\n"),
+        (200, "hello\n".to_owned())
+    );
+}
+
+#[test]
+fn refuses_another_origin_and_a_missing_one() {
+    let port = runner(short());
+    let host = format!("127.0.0.1:{port}");
+    assert_eq!(
+        post(
+            port,
+            "/evaluate.json",
+            &host,
+            Some("http://evil.example"),
+            "{}"
+        )
+        .0,
+        403
+    );
+    assert_eq!(post(port, "/evaluate.json", &host, None, "{}").0, 403);
+}
+
+#[test]
+fn refuses_another_host_name_against_dns_rebinding() {
+    let port = runner(short());
+    let origin = format!("http://127.0.0.1:{BOOK_PORT}");
+    assert_eq!(
+        post(
+            port,
+            "/evaluate.json",
+            &format!("evil.example:{port}"),
+            Some(&origin),
+            "{}"
+        )
+        .0,
+        421
+    );
+}
+
+#[test]
+fn refuses_a_body_over_the_limit() {
+    let port = runner(short());
+    let (status, result) = evaluate_json(port, &"x".repeat(2048));
+    assert_eq!(status, 413);
+    assert!(result.contains("up to 1 KiB"), "{result}");
+}
+
+#[test]
+fn stops_a_compile_over_the_limit() {
+    let port = runner(short());
+    let started = Instant::now();
+    let (_, result) = evaluate_json(port, "# slow-compile\n");
+    assert_eq!(result, "Compiling took longer than 0.5 s, and was stopped.");
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn kills_a_run_over_the_limit_with_every_process_it_started() {
+    let port = runner(short());
+    // The child ignores SIGTERM and holds stdout open; it prints its pid.
+    let script =
+        "#!/bin/sh\necho started\n(trap '' TERM; exec sleep 30) &\necho \"pid $!\"\nsleep 30\n";
+    let started = Instant::now();
+    let (_, result) = evaluate_json(port, script);
+    assert!(
+        result.starts_with("started\npid ")
+            && result.ends_with("\n[stopped: the program ran longer than 0.5 s]"),
+        "{result}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let pid: i32 = result.lines().nth(1).unwrap()[4..].parse().unwrap();
+    thread::sleep(Duration::from_millis(100));
+    let status = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    assert!(
+        status.is_empty() || status.contains(") Z "),
+        "the program's child {pid} survived: {status}"
+    );
+}
+
+#[test]
+fn stops_output_over_the_limit() {
+    let port = runner(short());
+    let (_, result) = evaluate_json(port, "#!/bin/sh\nexec yes\n");
+    assert!(
+        result.len() < 2200
+            && result
+                .ends_with("y\n[stopped: the program wrote more than 2 KiB to stdout or stderr]"),
+        "{}",
+        &result[result.len() - 80..]
+    );
+}
+
+/// `rustc` alone, for the programs below: real Rust, no dependencies.
+struct PlainRustc;
+
+impl Compiler for PlainRustc {
+    fn command(&self, source: &Path, edition: &str, output: &Path) -> Command {
+        let mut rustc = Command::new("rustc");
+        rustc
+            .arg(source)
+            .args(["--edition", edition, "-o"])
+            .arg(output);
+        rustc
+    }
+}
+
+fn rust_runner() -> u16 {
+    let limits = Limits {
+        compile: Duration::from_secs(60),
+        program: supervise::Limits {
+            time: Duration::from_secs(5),
+            ..short().program
+        },
+        ..short()
+    };
+    runner_with(Box::new(PlainRustc), limits)
+}
+
+#[test]
+fn stops_a_program_over_the_memory_limit() {
+    let port = rust_runner();
+    let program = r#"
+        fn main() {
+            println!("allocating");
+            let mut kept = Vec::new();
+            loop {
+                kept.push(vec![1u8; 8 << 20]); // 8 MiB, every page written
+            }
+        }
+    "#;
+    let started = Instant::now();
+    let (_, result) = evaluate_json(port, program);
+    assert_eq!(
+        result,
+        "allocating\n[stopped: the program used more than 64 MiB of memory]"
+    );
+    assert!(started.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn stops_a_program_over_the_task_limit() {
+    let port = rust_runner();
+    let program = r#"
+        use std::{thread, time::Duration};
+        fn main() {
+            println!("spawning");
+            let threads: Vec<_> = (0..100)
+                .map(|_| thread::spawn(|| thread::sleep(Duration::from_secs(30))))
+                .collect();
+            for t in threads {
+                t.join().unwrap();
+            }
+        }
+    "#;
+    let (_, result) = evaluate_json(port, program);
+    assert_eq!(
+        result,
+        "spawning\n[stopped: the program had more than 32 processes and threads at once]"
+    );
+}
+
+#[test]
+fn one_compile_at_a_time_with_a_short_queue_then_busy() {
+    let port = runner(short());
+    let slow = "#!/bin/sh\nsleep 0.3\necho done\n";
+    let answers: Vec<_> = (0..4)
+        .map(|_| thread::spawn(move || evaluate_json(port, slow)))
+        .collect();
+    let statuses: Vec<u16> = answers.into_iter().map(|a| a.join().unwrap().0).collect();
+    // One runs, one waits in the queue (its size is 1), the others are told the runner is busy.
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 200).count(),
+        2,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 503).count(),
+        2,
+        "{statuses:?}"
+    );
+}
