@@ -128,19 +128,47 @@ async fn console_errors(client: &Client) -> Vec<String> {
         .collect()
 }
 
-/// Evaluates `script` (a function body) in the page until it returns true.
-async fn wait_until(client: &Client, script: &str, what: &str) {
+/// A script of `browser-tests/js/`: the body of a function that WebDriver
+/// runs in the page, with the arguments it is given.
+macro_rules! js {
+    ($name:literal) => {
+        include_str!(concat!("../js/", $name, ".js"))
+    };
+}
+
+async fn run(client: &Client, script: &str, args: &[serde_json::Value]) -> serde_json::Value {
+    client.execute(script, args.to_vec()).await.unwrap()
+}
+
+/// Runs `script` in the page until it returns something other than false
+/// or null, and returns that.
+async fn wait_for(
+    client: &Client,
+    script: &str,
+    args: &[serde_json::Value],
+    what: &str,
+) -> serde_json::Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        if client.execute(script, vec![]).await.unwrap() == json!(true) {
-            return;
+        let value = run(client, script, args).await;
+        if value != json!(false) && !value.is_null() {
+            return value;
         }
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
-const MERMAID_DONE: &str = "return Array.from(document.querySelectorAll('pre.mermaid')).every(p => p.querySelector('svg'));";
+async fn open(client: &Client, page: &str) {
+    client.goto(&format!("{}{page}", book_url())).await.unwrap();
+    wait_for(
+        client,
+        js!("page-settled"),
+        &[],
+        &format!("{page} to settle"),
+    )
+    .await;
+}
 
 /// Every page of the built book, as a path relative to the book's root.
 fn pages() -> Vec<String> {
@@ -167,22 +195,52 @@ fn pages() -> Vec<String> {
     // mdBook 0.5.4 gets wrong (a 404 in the console).
     found.retain(|page| page != "404.html" && page != "toc.html");
     found.sort();
+    assert!(!found.is_empty(), "no page in the built book");
     found
+}
+
+fn built(page: &str) -> String {
+    std::fs::read_to_string(root().join("book").join(page)).unwrap()
+}
+
+/// The themes mdBook offers, read from its theme menu (`<button
+/// class="theme" id="mdbook-theme-NAME">`), but the "default" entry, which
+/// picks one of them.
+fn themes() -> Vec<String> {
+    let html = built("index.html");
+    let themes: Vec<String> = html
+        .split("class=\"theme\" id=\"mdbook-theme-")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .filter(|theme| theme != "default_theme")
+        .collect();
+    assert!(themes.len() >= 2, "no theme menu in index.html");
+    themes
+}
+
+/// The roadmap's items that link to their section (the checkboxes of the
+/// roadmap page), by chapter number.
+fn roadmap_items() -> std::collections::BTreeMap<u32, usize> {
+    let roadmap = std::fs::read_to_string(root().join("src/roadmap.md")).unwrap();
+    let mut items = std::collections::BTreeMap::new();
+    for line in roadmap.lines().filter(|l| l.starts_with("- [")) {
+        let chapter = line
+            .split("](ch")
+            .nth(1)
+            .and_then(|rest| rest.get(..2))
+            .and_then(|n| n.parse().ok());
+        if let Some(chapter) = chapter {
+            *items.entry(chapter).or_default() += 1;
+        }
+    }
+    items
 }
 
 async fn every_page_loads_with_no_console_errors() {
     let client = browser().await;
     let mut failures = Vec::new();
     for page in pages() {
-        client.goto(&format!("{}{page}", book_url())).await.unwrap();
-        wait_until(
-            &client,
-            "return document.readyState === 'complete';",
-            "the page to load",
-        )
-        .await;
-        wait_until(&client, MERMAID_DONE, "the diagrams").await;
-        tokio::time::sleep(Duration::from_millis(200)).await; // late fetches, such as the runner's crate list
+        open(&client, &page).await;
         for error in console_errors(&client).await {
             failures.push(format!("{page}: {error}"));
         }
@@ -197,91 +255,50 @@ async fn every_page_loads_with_no_console_errors() {
 
 async fn every_mermaid_block_becomes_an_svg_in_light_and_dark_themes() {
     let client = browser().await;
-    let with_diagrams: Vec<String> = pages()
+    // A page shows diagrams exactly when its markdown has one (print.html
+    // repeats them all; index.html is a copy of the first page).
+    let mut with_diagrams = Vec::new();
+    let copies = ["print.html", "index.html"];
+    for page in pages()
         .into_iter()
-        .filter(|page| {
-            std::fs::read_to_string(root().join("book").join(page))
-                .unwrap()
-                .contains("<pre class=\"mermaid\">")
-        })
-        .collect();
-    assert!(
-        with_diagrams.len() >= 10,
-        "only {} pages have diagrams",
-        with_diagrams.len()
-    );
+        .filter(|page| !copies.contains(&page.as_str()))
+    {
+        let in_html = built(&page).contains("<pre class=\"mermaid\">");
+        let source = root().join("src").join(page.replace(".html", ".md"));
+        let in_markdown = std::fs::read_to_string(source).is_ok_and(|t| t.contains("```mermaid"));
+        assert_eq!(
+            in_html, in_markdown,
+            "{page}: diagrams in the HTML, in the markdown"
+        );
+        if in_html {
+            with_diagrams.push(page);
+        }
+    }
+    assert!(!with_diagrams.is_empty(), "no page has a diagram");
     for page in &with_diagrams {
-        client.goto(&format!("{}{page}", book_url())).await.unwrap();
-        wait_until(&client, MERMAID_DONE, &format!("the diagrams of {page}")).await;
-        let errors = client
-            .execute("return document.querySelectorAll('pre.mermaid svg[aria-roledescription=\"error\"]').length;", vec![])
-            .await
-            .unwrap();
+        open(&client, page).await;
+        let errors = run(&client, js!("mermaid-errors"), &[]).await;
         assert_eq!(errors, json!(0), "{page}: a diagram has a syntax error");
     }
     // The same diagrams, redrawn when the reader picks a dark theme.
-    client
-        .goto(&format!("{}ch01-goroutines/internals.html", book_url()))
-        .await
-        .unwrap();
-    wait_until(&client, MERMAID_DONE, "the diagrams").await;
-    let style = "return document.querySelector('pre.mermaid svg style').textContent;";
-    let light = client.execute(style, vec![]).await.unwrap();
-    client
-        .execute(
-            "document.getElementById('mdbook-theme-navy').click();",
-            vec![],
-        )
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        &format!("const s = document.querySelector('pre.mermaid svg style'); return !!s && s.textContent !== {light};"),
-        "the diagrams in the dark theme",
-    )
-    .await;
+    open(&client, &with_diagrams[0]).await;
+    let light = run(&client, js!("mermaid-style"), &[]).await;
+    run(&client, js!("click"), &[json!("#mdbook-theme-navy")]).await;
+    let what = "the diagrams in the dark theme";
+    wait_for(&client, js!("mermaid-restyled"), &[light], what).await;
     client.close().await.unwrap();
 }
 
 async fn the_run_button_shows_the_listings_real_output() {
     let client = browser().await;
-    client
-        .goto(&format!(
-            "{}ch02-sharing-memory/happens-before.html",
-            book_url()
-        ))
-        .await
-        .unwrap();
-    let find = "return Array.from(document.querySelectorAll('pre.playground')).findIndex(p => p.textContent.includes('INCREMENTS'));";
-    let index = client.execute(find, vec![]).await.unwrap();
+    open(&client, "ch02-sharing-memory/happens-before.html").await;
+    let needle = json!("INCREMENTS");
+    let index = run(&client, js!("playground"), &[json!("find"), needle.clone()]).await;
     assert!(index.as_i64().unwrap() >= 0, "the listing is on the page");
-    let block = format!("document.querySelectorAll('pre.playground')[{index}]");
-    wait_until(
-        &client,
-        &format!("return !{block}.querySelector('.play-button').hidden;"),
-        "the Run button",
-    )
-    .await;
-    client
-        .execute(
-            &format!("{block}.querySelector('.play-button').click();"),
-            vec![],
-        )
-        .await
-        .unwrap();
-    let result = format!(
-        "(() => {{ const r = {block}.querySelector('.result'); return r ? r.innerText : ''; }})()"
-    );
-    wait_until(
-        &client,
-        &format!("const t = {result}; return t.length > 0 && !t.startsWith('Running');"),
-        "the output",
-    )
-    .await;
-    let shown = client
-        .execute(&format!("return {result};"), vec![])
-        .await
-        .unwrap();
+    let ask = |action: &str| [json!(action), needle.clone()];
+    wait_for(&client, js!("playground"), &ask("ready"), "the Run button").await;
+    run(&client, js!("playground"), &ask("run")).await;
+    let shown = wait_for(&client, js!("playground"), &ask("output"), "the output").await;
     let recorded =
         std::fs::read_to_string(root().join("examples/ch02-04-arc-mutex-counter.stdout")).unwrap();
     assert_eq!(shown.as_str().unwrap().trim(), recorded.trim());
@@ -290,101 +307,61 @@ async fn the_run_button_shows_the_listings_real_output() {
 
 async fn roadmap_progress_survives_a_reload() {
     let client = browser().await;
-    client
-        .goto(&format!("{}roadmap.html", book_url()))
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        "return document.querySelectorAll('.progress-box').length === 62;",
-        "62 checkboxes",
-    )
-    .await;
-    client
-        .execute("document.querySelector('.progress-box').click();", vec![])
-        .await
-        .unwrap();
+    let items = roadmap_items();
+    let all: usize = items.values().sum();
+    let (&first, &in_first) = items.iter().next().expect("a roadmap item with a section");
+    open(&client, "roadmap.html").await;
+    let boxes = run(&client, js!("count"), &[json!(".progress-box")]).await;
+    assert_eq!(
+        boxes,
+        json!(all),
+        "a checkbox per roadmap item with a section"
+    );
+    run(&client, js!("click"), &[json!(".progress-box")]).await;
     client.refresh().await.unwrap();
-    wait_until(&client, "return document.querySelector('.progress-box') && document.querySelector('.progress-box').checked;", "the box still checked").await;
-    let badge = client
-        .execute(
-            "return document.querySelector('main h2 .progress-count').textContent;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(badge, json!("1/14 done"));
-    client
-        .goto(&format!("{}ch03-channels/index.html", book_url()))
-        .await
-        .unwrap();
-    wait_until(
+    wait_for(
         &client,
-        "return Array.from(document.querySelectorAll('.progress-count')).some(b => b.textContent === '1/14');",
-        "the sidebar count for Chapter 1",
+        js!("is-checked"),
+        &[json!(".progress-box")],
+        "the box still checked",
     )
     .await;
+    let badge = run(&client, js!("text"), &[json!("main h2 .progress-count")]).await;
+    assert_eq!(badge, json!(format!("1/{in_first} done")));
+    open(&client, "ch03-channels/index.html").await;
+    let count = [json!(".progress-count"), json!(format!("1/{in_first}"))];
+    let what = format!("the sidebar count for Chapter {first}");
+    wait_for(&client, js!("some-text-is"), &count, &what).await;
     client.close().await.unwrap();
 }
 
 async fn search_finds_a_chapter_1_term() {
     let client = browser().await;
-    client
-        .goto(&format!("{}index.html", book_url()))
-        .await
-        .unwrap();
-    client
-        .execute(
-            "document.getElementById('mdbook-search-toggle').click();",
-            vec![],
-        )
-        .await
-        .unwrap();
-    wait_until(
-        &client,
-        "return !!document.getElementById('mdbook-searchbar');",
-        "the search bar",
-    )
-    .await;
+    open(&client, "index.html").await;
+    run(&client, js!("click"), &[json!("#mdbook-search-toggle")]).await;
+    let bar = [json!("#mdbook-searchbar")];
+    wait_for(&client, js!("count"), &bar, "the search bar").await;
     let bar = client
         .find(fantoccini::Locator::Id("mdbook-searchbar"))
         .await
         .unwrap();
     bar.send_keys("work stealing").await.unwrap();
-    wait_until(
-        &client,
-        "return Array.from(document.querySelectorAll('#mdbook-searchresults a')).some(a => a.getAttribute('href').includes('ch01-goroutines/internals.html'));",
-        "a result in Chapter 1",
-    )
-    .await;
+    let page = [json!("ch01-goroutines/internals.html")];
+    wait_for(&client, js!("search-hit"), &page, "a result in Chapter 1").await;
     client.close().await.unwrap();
 }
 
 async fn only_pages_with_diagrams_load_mermaid() {
     let client = browser().await;
     let mut report = Vec::new();
-    for (page, has_diagrams) in [
-        ("ch01-goroutines/index.html", false),
-        ("ch01-goroutines/internals.html", true),
-    ] {
-        client.goto(&format!("{}{page}", book_url())).await.unwrap();
-        wait_until(
-            &client,
-            "return document.readyState === 'complete';",
-            "the page",
-        )
-        .await;
-        wait_until(&client, MERMAID_DONE, "the diagrams").await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let entries = client
-            .execute(
-                "const all = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
-                 return all.map(e => [e.name, e.transferSize || e.encodedBodySize || 0]);",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let entries: Vec<(String, u64)> = serde_json::from_value(entries).unwrap();
+    let (with, without): (Vec<String>, Vec<String>) = pages()
+        .into_iter()
+        .partition(|page| built(page).contains("<pre class=\"mermaid\">"));
+    for (page, has_diagrams) in [(&without[0], false), (&with[0], true)] {
+        // Settled: the diagrams are drawn, so mermaid.min.js has loaded if asked for.
+        open(&client, page).await;
+        let entries: Vec<(String, u64)> =
+            serde_json::from_value(run(&client, js!("resources"), &[]).await).unwrap();
         let mermaid = entries
             .iter()
             .any(|(name, _)| name.contains("mermaid.min.js"));
@@ -402,76 +379,58 @@ async fn only_pages_with_diagrams_load_mermaid() {
     client.close().await.unwrap();
 }
 
-/// The contrast ratio (WCAG 2) between a tab's text and the tab bar, in the
-/// page's current theme.
-const TAB_CONTRAST: &str = "
-    const lum = color => {
-        const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map(v => {
-            v /= 255;
-            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const tab = document.querySelector('.go-rust [role=tab][aria-selected=true]');
-    const fg = lum(getComputedStyle(tab).color);
-    const bg = lum(getComputedStyle(tab.parentElement).backgroundColor);
-    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);";
-
-/// Every pane of the page shows `lang` and hides the other language.
-fn all_panes_show(lang: &str) -> String {
-    format!(
-        "const panes = Array.from(document.querySelectorAll('.go-rust > .pane'));
-         return panes.length > 0 && panes.every(p => (p.dataset.lang === '{lang}') === (p.offsetParent !== null));"
-    )
-}
-
 async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone() {
     let client = browser().await;
-    let page = |path: &str| format!("{}{path}", book_url());
-    client
-        .goto(&page("ch01-goroutines/basics.html"))
-        .await
-        .unwrap();
-    wait_until(&client, &all_panes_show("rust"), "Rust panes by default").await;
-    let tabs = client
-        .execute(
-            "return [document.querySelectorAll('.go-rust').length, document.querySelectorAll('.go-rust [role=tab]').length];",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        tabs,
-        json!([5, 10]),
-        "five sections, a Go and a Rust tab each"
-    );
+    let page = "ch01-goroutines/basics.html";
+    open(&client, page).await;
+    let rust = [json!("rust")];
+    wait_for(
+        &client,
+        js!("all-panes-show"),
+        &rust,
+        "Rust panes by default",
+    )
+    .await;
+    let pairs = built(page).matches("<div class=\"go-rust\">").count();
+    let tabs = run(&client, js!("count"), &[json!(".go-rust [role=tab]")]).await;
+    assert_eq!(tabs, json!(2 * pairs), "a Go and a Rust tab for each pair");
 
     // One click switches every pair on the page, and the choice follows the reader.
-    client
-        .execute(
-            "document.querySelector('.go-rust [role=tab][data-lang=go]').click();",
-            vec![],
-        )
-        .await
-        .unwrap();
-    wait_until(&client, &all_panes_show("go"), "Go panes after one click").await;
-    client
-        .goto(&page("ch01-goroutines/internals.html"))
-        .await
-        .unwrap();
-    wait_until(&client, &all_panes_show("go"), "Go panes on the next page").await;
+    let go_tab = [json!(".go-rust [role=tab][data-lang=go]")];
+    run(&client, js!("click"), &go_tab).await;
+    let go = [json!("go")];
+    wait_for(
+        &client,
+        js!("all-panes-show"),
+        &go,
+        "Go panes after one click",
+    )
+    .await;
+    open(&client, "ch01-goroutines/internals.html").await;
+    wait_for(
+        &client,
+        js!("all-panes-show"),
+        &go,
+        "Go panes on the next page",
+    )
+    .await;
 
-    // Readable in the light theme and in each dark one.
-    for theme in ["light", "rust", "coal", "navy", "ayu"] {
-        client
-            .execute(
-                &format!("document.getElementById('mdbook-theme-{theme}').click();"),
-                vec![],
-            )
-            .await
-            .unwrap();
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let ratio = client.execute(TAB_CONTRAST, vec![]).await.unwrap();
+    // Readable in every theme.
+    for theme in themes() {
+        run(
+            &client,
+            js!("click"),
+            &[json!(format!("#mdbook-theme-{theme}"))],
+        )
+        .await;
+        wait_for(
+            &client,
+            js!("has-class"),
+            &[json!(theme)],
+            &format!("the {theme} theme"),
+        )
+        .await;
+        let ratio = run(&client, js!("tab-contrast"), &[]).await;
         assert!(
             ratio.as_f64().unwrap() >= 4.5,
             "{theme}: the selected tab's contrast is {ratio}, under WCAG's 4.5"
@@ -482,15 +441,15 @@ async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phon
     // lines scroll inside their block.
     client.set_window_size(375, 800).await.unwrap();
     client.refresh().await.unwrap(); // as a phone loads it: sidebar closed
-    wait_until(&client, &all_panes_show("go"), "the page at 375 px").await;
-    let overflow = client
-        .execute(
-            "const bar = document.querySelector('.go-rust [role=tablist]').getBoundingClientRect();
-             return [document.documentElement.scrollWidth - window.innerWidth, bar.right - window.innerWidth];",
-            vec![],
-        )
-        .await
-        .unwrap();
+    wait_for(&client, js!("page-settled"), &[], "the page at 375 px").await;
+    wait_for(
+        &client,
+        js!("all-panes-show"),
+        &go,
+        "the Go panes at 375 px",
+    )
+    .await;
+    let overflow = run(&client, js!("overflow"), &[]).await;
     let [page_overflow, bar_overflow] = [0, 1].map(|i| overflow[i].as_f64().unwrap());
     assert!(
         page_overflow <= 0.0 && bar_overflow <= 0.0,

@@ -30,7 +30,7 @@
         window.scrollBy(0, tab.getBoundingClientRect().top - before);
         try {
             localStorage.setItem(KEY, lang);
-        } catch (_) {
+        } catch {
             // Private windows may refuse storage; the choice then lasts for the page.
         }
     }
@@ -70,7 +70,7 @@
     let saved = null;
     try {
         saved = localStorage.getItem(KEY);
-    } catch (_) {
+    } catch {
         // No storage: start on Rust.
     }
     show(saved === 'go' || saved === 'rust' ? saved : 'rust');

@@ -4,8 +4,26 @@
 (() => {
     const DONE = 'go-concurrency-in-rust:done';
     const TOTALS = 'go-concurrency-in-rust:totals';
-    const read = (key, empty) => JSON.parse(localStorage.getItem(key) || empty);
-    const done = new Set(read(DONE, '[]'));
+    // Storage may be refused (a private window, a blocked site) or hold
+    // something else than this script wrote: progress then lasts for the page.
+    const read = (key, empty) => {
+        try {
+            return JSON.parse(localStorage.getItem(key) || empty);
+        } catch {
+            return JSON.parse(empty);
+        }
+    };
+    const write = (key, value) => {
+        try {
+            localStorage.setItem(key, JSON.stringify(value));
+        } catch {
+            // Not saved; see `read`.
+        }
+    };
+    const saved = read(DONE, '[]');
+    const done = new Set(
+        Array.isArray(saved) ? saved.filter(item => typeof item === 'string') : [],
+    );
     // An item is identified by its section: "ch01-goroutines/basics.html#work-stealing".
     const chapterOf = href => (href.match(/^ch(\d\d)-/) || [])[1];
 
@@ -20,26 +38,31 @@
 
     function showInSidebar(totals) {
         const shown = counts(totals);
-        document.querySelectorAll('mdbook-sidebar-scrollbox a[href], .sidebar a[href]').forEach(link => {
-            const match = link.getAttribute('href').match(/(?:^|\/)ch(\d\d)-[^/]+\/index\.html$/);
-            if (!match || !shown[match[1]]) {
-                return;
-            }
-            let badge = link.querySelector('.progress-count');
-            if (!badge) {
-                badge = document.createElement('span');
-                badge.className = 'progress-count';
-                link.append(badge);
-            }
-            badge.textContent = shown[match[1]];
-            badge.title = 'roadmap items you have checked in this chapter';
-        });
+        document
+            .querySelectorAll('mdbook-sidebar-scrollbox a[href], .sidebar a[href]')
+            .forEach(link => {
+                const match = link
+                    .getAttribute('href')
+                    .match(/(?:^|\/)ch(\d\d)-[^/]+\/index\.html$/);
+                if (!match || !shown[match[1]]) {
+                    return;
+                }
+                let badge = link.querySelector('.progress-count');
+                if (!badge) {
+                    badge = document.createElement('span');
+                    badge.className = 'progress-count';
+                    link.append(badge);
+                }
+                badge.textContent = shown[match[1]];
+                badge.title = 'roadmap items you have checked in this chapter';
+            });
     }
 
     /// The roadmap's items, grouped by chapter: the links inside list items.
     function itemsOf(root) {
-        return Array.from(root.querySelectorAll('main li > a[href*=".html#"]'))
-            .filter(link => chapterOf(link.getAttribute('href')));
+        return Array.from(root.querySelectorAll('main li > a[href*=".html#"]')).filter(link =>
+            chapterOf(link.getAttribute('href')),
+        );
     }
 
     function totalsOf(items) {
@@ -55,7 +78,7 @@
     if (onRoadmap) {
         const items = itemsOf(document);
         const totals = totalsOf(items);
-        localStorage.setItem(TOTALS, JSON.stringify(totals));
+        write(TOTALS, totals);
         const headings = {};
         document.querySelectorAll('main h2').forEach(h2 => {
             const chapter = (h2.textContent.match(/^\s*(\d+)/) || [])[1];
@@ -82,7 +105,7 @@
             box.setAttribute('aria-label', `done: ${link.textContent}`);
             box.addEventListener('change', () => {
                 box.checked ? done.add(item) : done.delete(item);
-                localStorage.setItem(DONE, JSON.stringify([...done]));
+                write(DONE, [...done]);
                 refresh();
             });
             link.before(box);
@@ -90,7 +113,7 @@
         refresh();
     } else {
         const totals = read(TOTALS, 'null');
-        if (totals) {
+        if (totals && typeof totals === 'object') {
             showInSidebar(totals);
         } else {
             // First visit to a page other than the roadmap: learn the totals from it.
@@ -99,7 +122,7 @@
                 .then(text => {
                     const page = new DOMParser().parseFromString(text, 'text/html');
                     const learned = totalsOf(itemsOf(page));
-                    localStorage.setItem(TOTALS, JSON.stringify(learned));
+                    write(TOTALS, learned);
                     showInSidebar(learned);
                 })
                 .catch(() => {});

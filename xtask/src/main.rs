@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod crates;
 mod golang;
+mod js;
 mod links;
 mod mermaid;
 mod model;

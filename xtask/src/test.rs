@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use inventory::{Inventory, Kind, Listing};
 use xshell::{Shell, cmd};
 
-use crate::{book, browser, check, golang, links};
+use crate::{book, browser, check, golang, js, links};
 
 /// Numbers the steps as they run, and on failure says how to rerun just
 /// the step that failed.
@@ -45,25 +45,27 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 
     steps.run(
         "formatting",
-        "cargo fmt --all --check && gofmt -l examples/go",
+        "cargo fmt --all --check && gofmt -l examples/go && npx prettier --check theme/js browser-tests/js",
         || {
             cmd!(sh, "cargo fmt --all --check")
                 .run()
                 .context("run `cargo fmt --all` to fix")?;
             let files = &compile_fail;
             cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?;
-            golang::format(sh)
+            golang::format(sh)?;
+            js::format(sh)
         },
     )?;
     steps.run(
         "lints",
-        "cargo clippy --workspace --all-targets -- -D warnings",
+        "cargo clippy --workspace --all-targets -- -D warnings && npx eslint theme/js browser-tests/js",
         || {
-            Ok(cmd!(
+            cmd!(
                 sh,
                 "cargo clippy --quiet --workspace --all-targets -- -D warnings"
             )
-            .run()?)
+            .run()?;
+            js::lint(sh)
         },
     )?;
     steps.run("the book's static checks", "cargo xtask check", || {
@@ -121,8 +123,12 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     )?;
     let tool_tests = steps.run(
         "the tools' own tests",
-        "cargo test -p xtask -p supervise",
-        || count_tests(sh, &["--package", "xtask", "--package", "supervise"]),
+        "cargo test -p xtask -p supervise -p inventory -p mdbook-listings",
+        || {
+            let tools = ["xtask", "supervise", "inventory", "mdbook-listings"];
+            let args: Vec<&str> = tools.iter().flat_map(|t| ["--package", t]).collect();
+            count_tests(sh, &args)
+        },
     )?;
     let report = steps.run(
         "build the book and check its links",

@@ -1,0 +1,3 @@
+// Whether the page's root element has the class `arguments[0]` (mdBook puts
+// the current theme's name there).
+return document.documentElement.classList.contains(arguments[0]);
