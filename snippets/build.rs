@@ -3,17 +3,15 @@
 //! package of its own: a build script that reruns rebuilds every target of
 //! its package, and a prose edit must not rebuild the listings.
 //!
-//! A ```rust block holding only `{{#rustdoc_include}}` is a listing from
-//! `examples/`, run by `tests/listings.rs`; skeptic would try to compile the
-//! directive itself. So skeptic reads copies of the pages in which those
-//! blocks are blanked out, line for line, keeping test names and line numbers
-//! those of the real pages.
+//! Listings are shown with `{{#listing}}`, outside code blocks, so a ```rust
+//! block is always a snippet (`cargo xtask check` rejects a directive in
+//! one). skeptic names its tests after the file, so it reads copies named
+//! after each page's whole path: `src/ch01-goroutines/index.md` and
+//! `src/ch03-channels/index.md` do not collide.
 
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 fn main() {
     // The book's root: this package is one of its workspace members.
@@ -38,51 +36,13 @@ fn main() {
             let name = page.to_string_lossy().replace(['/', '\\', '.'], "_");
             let copy = out.join(format!("{}.md", name.trim_end_matches("_md")));
             let text = fs::read_to_string(page).unwrap();
-            write_if_changed(&copy, &blank_includes(&text));
+            write_if_changed(&copy, &text);
             copy
         })
         .collect();
     // New pages appear here.
     println!("cargo:rerun-if-changed={}", root.join("src").display());
     skeptic::generate_doc_tests(&copies);
-}
-
-/// Replaces every line of a ```rust block that is only an include directive
-/// with an empty line.
-fn blank_includes(text: &str) -> String {
-    let mut out = text.to_owned();
-    let mut start = None;
-    for (event, range) in Parser::new(text).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if info.split(',').any(|t| t.trim() == "rust") =>
-            {
-                start = Some(range);
-            }
-            Event::End(Tag::CodeBlock(_)) => {
-                if let Some(block) = start.take() {
-                    let body = &text[block.clone()];
-                    let code: Vec<&str> = body
-                        .lines()
-                        .skip(1)
-                        .filter(|l| {
-                            let l = l.trim();
-                            !l.is_empty() && !l.starts_with("```")
-                        })
-                        .collect();
-                    if code.len() == 1 && code[0].trim().starts_with("{{#") {
-                        let blank: String = body
-                            .chars()
-                            .map(|c| if c == '\n' { '\n' } else { ' ' })
-                            .collect();
-                        out.replace_range(block, &blank);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Cargo reruns this script when a file it names is newer than its last run,

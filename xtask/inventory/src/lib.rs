@@ -11,6 +11,8 @@
 //! | Rust         | `examples/NAME.rs`                  | `NAME.stdout`, `.stderr`, `.bench.txt`, `.loom.txt` |
 //! | compile-fail | `examples/compile-fail/NAME.rs`     | `NAME.stderr` (the compiler's error)          |
 //! | Go           | `examples/go/NAME/main.go`          | `main.stdout`, `main.stderr`                  |
+//! | Go benchmarks | `examples/go/bench/*_test.go`      | (`cargo xtask bench` writes `benches/results.md`) |
+//! | Rust benchmarks | `benches/NAME.rs`                | (the same)                                    |
 //!
 //! and says what it needs in comments at its top (the directives):
 //!
@@ -34,12 +36,20 @@ use regex::Regex;
 pub const EXAMPLES: &str = "examples";
 pub const COMPILE_FAIL: &str = "examples/compile-fail";
 pub const GO_MODULE: &str = "examples/go";
+/// The Go half of the Go-vs-Rust benchmarks, a package of the module.
+pub const GO_BENCH: &str = "examples/go/bench";
+/// The Rust half: criterion benchmarks of the `listings` package.
+pub const RUST_BENCH: &str = "benches";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Rust,
     CompileFail,
     Go,
+    /// `examples/go/bench`: Go's `testing.B` benchmarks, `go/bench`.
+    GoBench,
+    /// `benches/NAME.rs`: criterion benchmarks, `benches/NAME`.
+    RustBench,
 }
 
 impl Kind {
@@ -49,7 +59,8 @@ impl Kind {
         match self {
             Kind::Rust => "",
             Kind::CompileFail => "compile-fail/",
-            Kind::Go => "go/",
+            Kind::Go | Kind::GoBench => "go/",
+            Kind::RustBench => "benches/",
         }
     }
 }
@@ -104,6 +115,8 @@ impl Listing {
             Kind::Rust => format!("cargo run --example {}", self.name),
             Kind::CompileFail => "cargo test --test compile_fail".to_owned(),
             Kind::Go => format!("go run -C {GO_MODULE} ./{}", self.name),
+            Kind::GoBench => format!("go test -C {GO_MODULE} -run '^$' -bench . ./{}", self.name),
+            Kind::RustBench => format!("cargo bench --bench {}", self.name),
         }
     }
 
@@ -126,7 +139,7 @@ impl Listing {
 
     fn output_path(&self, ext: &str) -> PathBuf {
         match self.kind {
-            Kind::Go => self.source.with_file_name(format!("main.{ext}")),
+            Kind::Go | Kind::GoBench => self.source.with_file_name(format!("main.{ext}")),
             _ => self.source.with_extension(ext),
         }
     }
@@ -180,13 +193,14 @@ impl Inventory {
         inventory.scan_rust(EXAMPLES, Kind::Rust)?;
         inventory.scan_rust(COMPILE_FAIL, Kind::CompileFail)?;
         inventory.scan_go()?;
-        for kind in [Kind::Rust, Kind::CompileFail, Kind::Go] {
+        inventory.scan_benchmarks()?;
+        let required = [
+            (Kind::Rust, EXAMPLES),
+            (Kind::CompileFail, COMPILE_FAIL),
+            (Kind::Go, GO_MODULE),
+        ];
+        for (kind, dir) in required {
             if !inventory.listings.iter().any(|l| l.kind == kind) {
-                let dir = match kind {
-                    Kind::Rust => EXAMPLES,
-                    Kind::CompileFail => COMPILE_FAIL,
-                    Kind::Go => GO_MODULE,
-                };
                 return Err(error(
                     &root.join(dir),
                     0,
@@ -263,6 +277,41 @@ impl Inventory {
         Ok(())
     }
 
+    /// The Go-vs-Rust benchmarks, which `cargo xtask bench` runs. Optional:
+    /// a book may have none.
+    fn scan_benchmarks(&mut self) -> Result<(), Error> {
+        if self.root.join(GO_BENCH).is_dir() {
+            let files: Vec<PathBuf> = sorted_entries(&self.root.join(GO_BENCH))?
+                .into_iter()
+                .filter(|p| p.to_string_lossy().ends_with("_test.go"))
+                .collect();
+            if let Some(first) = files.first() {
+                let relative = |p: &Path| Path::new(GO_BENCH).join(p.file_name().unwrap());
+                let mut listing =
+                    read_listing(&self.root, Kind::GoBench, "bench", relative(first))?;
+                for other in &files[1..] {
+                    let part = read_listing(&self.root, Kind::GoBench, "bench", relative(other))?;
+                    listing.anchors.extend(part.anchors);
+                }
+                self.listings.push(listing);
+            }
+        }
+        if self.root.join(RUST_BENCH).is_dir() {
+            for path in sorted_entries(&self.root.join(RUST_BENCH))? {
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|f| f.to_str()?.strip_suffix(".rs"))
+                else {
+                    continue;
+                };
+                let source = Path::new(RUST_BENCH).join(format!("{name}.rs"));
+                self.listings
+                    .push(read_listing(&self.root, Kind::RustBench, name, source)?);
+            }
+        }
+        Ok(())
+    }
+
     fn scan_go(&mut self) -> Result<(), Error> {
         for dir in sorted_entries(&self.root.join(GO_MODULE))? {
             if !dir.is_dir() {
@@ -271,7 +320,7 @@ impl Inventory {
             let name = dir.file_name().unwrap().to_string_lossy().into_owned();
             let relative = Path::new(GO_MODULE).join(&name);
             if !dir.join("main.go").is_file() {
-                // A package that is no listing (racecheck, bench); outputs
+                // A package that is no listing (racecheck, the benchmarks); outputs
                 // left in it belong to a listing that is gone.
                 for output in ["main.stdout", "main.stderr"] {
                     if dir.join(output).exists() {

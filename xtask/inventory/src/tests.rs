@@ -52,6 +52,11 @@ const BOOK: &[(&str, &str)] = &[
         "examples/go/racecheck/racecheck_test.go",
         "package racecheck\n",
     ),
+    (
+        "examples/go/bench/bench_test.go",
+        "package bench\n// ANCHOR: spawn\n// ANCHOR_END: spawn\n",
+    ),
+    ("benches/go_vs_rust.rs", "fn main() {}\n"),
 ];
 
 #[test]
@@ -66,7 +71,9 @@ fn finds_every_kind_with_its_outputs_and_directives() {
             "ch05-09-bench",
             "ch05-10-model",
             "compile-fail/ch03-01-use",
-            "go/ch01-01-first"
+            "go/ch01-01-first",
+            "go/bench",
+            "benches/go_vs_rust"
         ]
     );
     let first = inventory.get("ch01-01-first").unwrap();

@@ -7,7 +7,8 @@
 //! ```
 //!
 //! `NAME` is an id of the inventory: `chNN-MM-slug` (a Rust listing),
-//! `compile-fail/chNN-MM-slug` or `go/chNN-MM-slug`. A listing expands to
+//! `compile-fail/chNN-MM-slug` or `go/chNN-MM-slug`, or one of the Go-vs-Rust
+//! benchmarks, `go/bench` and `benches/NAME`. A listing expands to
 //! one code block per anchor (the whole file without one), a caption naming
 //! the file and the command that runs it (then `; ` and the `note`), and
 //! what its run recorded: stdout (or, for a benchmark listing, its
@@ -182,7 +183,7 @@ fn split_notes(args: &str) -> Result<(&str, Notes<'_>, Notes<'_>), Problem> {
 
 fn resolve<'a>(spec: &'a str, inventory: &'a Inventory, go: bool) -> Result<Spec<'a>, Problem> {
     let (id, anchors) = spec.split_once(':').unwrap_or((spec, ""));
-    let id = if go && !id.starts_with("go/") {
+    let id = if go && !id.starts_with("go/") && !id.starts_with("benches/") {
         format!("go/{id}")
     } else {
         id.to_owned()
@@ -280,7 +281,7 @@ fn pair(
         resolve(go, inventory, true)?,
         resolve(rust, inventory, false)?,
     );
-    if rust.listing.kind == Kind::Go {
+    if matches!(rust.listing.kind, Kind::Go | Kind::GoBench) {
         return Err(problem(
             format!("`{}` is a Go listing, in the Rust pane", rust.listing.id()),
             "the Go listing comes first, then the Rust one",
@@ -306,7 +307,9 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
     let listing = spec.listing;
     let source = listing.source.display().to_string();
     let (fence, include) = match listing.kind {
-        Kind::Go => ("go", "include"),
+        Kind::Go | Kind::GoBench => ("go", "include"),
+        // A benchmark needs criterion, which neither the playground nor the runner has.
+        Kind::RustBench => ("rust,noplayground", "rustdoc_include"),
         _ => ("rust", "rustdoc_include"),
     };
     let parts: Vec<String> = if spec.anchors.is_empty() {

@@ -11,6 +11,8 @@ fn listing(kind: Kind, name: &str, anchors: &[&str], outputs: &[&str]) -> Listin
         Kind::Rust => format!("examples/{name}.rs"),
         Kind::CompileFail => format!("examples/compile-fail/{name}.rs"),
         Kind::Go => format!("examples/go/{name}/main.go"),
+        Kind::GoBench => format!("examples/go/{name}/bench_test.go"),
+        Kind::RustBench => format!("benches/{name}.rs"),
     });
     let output = |ext: &str| {
         outputs.contains(&ext).then(|| match kind {
@@ -57,6 +59,8 @@ fn inventory() -> Inventory {
             ),
             listing(Kind::CompileFail, "ch03-01-use", &["use"], &["stderr"]),
             listing(Kind::Go, "ch03-07-states", &["observe"], &["stdout"]),
+            listing(Kind::GoBench, "bench", &["spawn"], &[]),
+            listing(Kind::RustBench, "go_vs_rust", &["spawn"], &[]),
         ],
         strays: Vec::new(),
     }
@@ -137,6 +141,26 @@ fn a_benchmark_shows_its_release_numbers_and_a_compile_fail_listing_its_error() 
         out.text
             .contains("{{#include ../../examples/compile-fail/ch03-01-use.stderr}}")
     );
+}
+
+#[test]
+fn the_benchmarks_pair_runs_nowhere_but_in_cargo_xtask_bench() {
+    let out = page("{{#go-rust bench:spawn benches/go_vs_rust:spawn}}\n");
+    assert_eq!(out.problems, []);
+    assert!(
+        out.text
+            .contains("```go\n{{#include ../../examples/go/bench/bench_test.go:spawn}}")
+    );
+    assert!(
+        out.text.contains(
+            "```rust,noplayground\n{{#rustdoc_include ../../benches/go_vs_rust.rs:spawn}}"
+        )
+    );
+    assert!(
+        out.text
+            .contains("`go test -C examples/go -run '^$' -bench . ./bench`")
+    );
+    assert!(out.text.contains("`cargo bench --bench go_vs_rust`"));
 }
 
 #[test]

@@ -9,8 +9,9 @@ use super::Problem;
 use crate::model::{Book, Page};
 use crate::{mermaid, normalize};
 
-/// A ```rust block is an inline snippet that skeptic compiles and runs;
-/// listings are shown with `{{#listing}}`, never included by hand.
+/// A ```rust block is an inline snippet that skeptic compiles and runs
+/// (a directive in it would be compiled as code); listings are shown with
+/// `{{#listing}}`, never included by hand.
 pub fn code_blocks_run(book: &Book) -> Vec<Problem> {
     let mut problems = Vec::new();
     let in_book = book.pages.iter().map(|p| (p, true));
@@ -45,14 +46,14 @@ pub fn code_blocks_run(book: &Book) -> Vec<Problem> {
             if !block.body.contains("{{#") || block.body.contains("\\{{#") {
                 continue;
             }
-            if !is_page && rust {
+            if rust && !is_page {
                 problems.push(Problem::new(
                     &page.path,
                     block.line,
                     "this file is not an mdBook page, so `{{#...}}` is not expanded here",
                     "write the code inline (skeptic runs it), or escape the directive as `\\{{#...}}`",
                 ));
-            } else if is_page && includes_a_listing(book, page, &block.body) {
+            } else if rust || (is_page && includes_a_listing(book, page, &block.body)) {
                 problems.push(Problem::new(
                     &page.path,
                     block.line,
