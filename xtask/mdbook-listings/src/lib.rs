@@ -86,24 +86,16 @@ pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
         }
         let inner = directive[3..directive.len() - 2].trim();
         let (kind, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-        let mut expansion = String::new();
+        let mut writer = Writer {
+            inventory,
+            to_root: &to_root,
+            text: String::new(),
+            shown: Vec::new(),
+            line,
+        };
         let result = match kind {
-            "listing" => one(
-                args,
-                inventory,
-                &to_root,
-                &mut expansion,
-                &mut out.shown,
-                line,
-            ),
-            "go-rust" => pair(
-                args,
-                inventory,
-                &to_root,
-                &mut expansion,
-                &mut out.shown,
-                line,
-            ),
+            "listing" => writer.one(args),
+            "go-rust" => writer.pair(args),
             _ => {
                 out.text.push_str(directive); // mdBook's own ({{#include}}, …)
                 continue;
@@ -112,7 +104,10 @@ pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
         let alone = before.is_empty() || before.ends_with('\n');
         let alone = alone && (rest.is_empty() || rest.starts_with('\n'));
         match result {
-            Ok(()) if alone => out.text.push_str(expansion.trim_end()),
+            Ok(()) if alone => {
+                out.text.push_str(writer.text.trim_end());
+                out.shown.extend(writer.shown);
+            }
             Ok(()) => {
                 out.problems.push(Problem {
                     line,
@@ -230,76 +225,74 @@ fn resolve<'a>(spec: &'a str, inventory: &'a Inventory, go: bool) -> Result<Spec
     })
 }
 
-fn one(
-    args: &str,
-    inventory: &Inventory,
-    to_root: &str,
-    out: &mut String,
-    shown: &mut Vec<Shown>,
+/// Writes the expansion of one directive, at `line`, and what it shows.
+struct Writer<'a> {
+    inventory: &'a Inventory,
+    to_root: &'a str,
+    text: String,
+    shown: Vec<Shown>,
     line: usize,
-) -> Result<(), Problem> {
-    let (spec, notes, go) = split_notes(args)?;
-    if go.caption.is_some() || go.output.is_some() {
-        return Err(problem(
-            "`go note` and `go output` belong to {{#go-rust}}".into(),
-            "write `| note:` and `| output:` for a listing on its own",
-        ));
-    }
-    if spec.split_whitespace().count() != 1 {
-        return Err(problem(
-            format!("`{{{{#listing {args}}}}}` names more than one listing"),
-            "one listing per {{#listing}}; a Go and a Rust one side by side are {{#go-rust GO RUST}}",
-        ));
-    }
-    let spec = resolve(spec, inventory, false)?;
-    shown.push(Shown {
-        line,
-        id: spec.listing.id(),
-        part: notes.part,
-    });
-    write_listing(out, &spec, notes, to_root);
-    Ok(())
 }
 
-fn pair(
-    args: &str,
-    inventory: &Inventory,
-    to_root: &str,
-    out: &mut String,
-    shown: &mut Vec<Shown>,
-    line: usize,
-) -> Result<(), Problem> {
-    let (specs, notes, go_notes) = split_notes(args)?;
-    let specs: Vec<&str> = specs.split_whitespace().collect();
-    let [go, rust] = specs[..] else {
-        return Err(problem(
-            format!("`{{{{#go-rust {args}}}}}` needs a Go listing and a Rust one"),
-            "write {{#go-rust GO-NAME[:ANCHOR] RUST-NAME[:ANCHOR]}}",
-        ));
-    };
-    let (go, rust) = (
-        resolve(go, inventory, true)?,
-        resolve(rust, inventory, false)?,
-    );
-    if matches!(rust.listing.kind, Kind::Go | Kind::GoBench) {
-        return Err(problem(
-            format!("`{}` is a Go listing, in the Rust pane", rust.listing.id()),
-            "the Go listing comes first, then the Rust one",
-        ));
-    }
-    for (spec, part) in [(&go, false), (&rust, notes.part)] {
-        shown.push(Shown {
-            line,
+impl Writer<'_> {
+    fn show(&mut self, spec: &Spec, notes: Notes) {
+        self.shown.push(Shown {
+            line: self.line,
             id: spec.listing.id(),
-            part,
+            part: notes.part,
         });
+        write_listing(&mut self.text, spec, notes, self.to_root);
     }
-    writeln!(out, "{GO_RUST}\n{GO_PANE}\n").unwrap();
-    write_listing(out, &go, go_notes, to_root);
-    writeln!(out, "</div>\n{RUST_PANE}\n").unwrap();
-    write_listing(out, &rust, notes, to_root);
-    writeln!(out, "</div>\n</div>").unwrap();
-    Ok(())
+
+    fn one(&mut self, args: &str) -> Result<(), Problem> {
+        let (spec, notes, go) = split_notes(args)?;
+        if go.caption.is_some() || go.output.is_some() {
+            return Err(problem(
+                "`go note` and `go output` belong to {{#go-rust}}".into(),
+                "write `| note:` and `| output:` for a listing on its own",
+            ));
+        }
+        if spec.split_whitespace().count() != 1 {
+            return Err(problem(
+                format!("`{{{{#listing {args}}}}}` names more than one listing"),
+                "one listing per {{#listing}}; a Go and a Rust one side by side are {{#go-rust GO RUST}}",
+            ));
+        }
+        let spec = resolve(spec, self.inventory, false)?;
+        self.show(&spec, notes);
+        Ok(())
+    }
+
+    fn pair(&mut self, args: &str) -> Result<(), Problem> {
+        let (specs, notes, go_notes) = split_notes(args)?;
+        let specs: Vec<&str> = specs.split_whitespace().collect();
+        let [go, rust] = specs[..] else {
+            return Err(problem(
+                format!("`{{{{#go-rust {args}}}}}` needs a Go listing and a Rust one"),
+                "write {{#go-rust GO-NAME[:ANCHOR] RUST-NAME[:ANCHOR]}}",
+            ));
+        };
+        let go = resolve(go, self.inventory, true)?;
+        let rust = resolve(rust, self.inventory, false)?;
+        if matches!(rust.listing.kind, Kind::Go | Kind::GoBench) {
+            return Err(problem(
+                format!("`{}` is a Go listing, in the Rust pane", rust.listing.id()),
+                "the Go listing comes first, then the Rust one",
+            ));
+        }
+        writeln!(self.text, "{GO_RUST}\n{GO_PANE}\n").unwrap();
+        self.show(
+            &go,
+            Notes {
+                part: false,
+                ..go_notes
+            },
+        );
+        writeln!(self.text, "</div>\n{RUST_PANE}\n").unwrap();
+        self.show(&rust, notes);
+        writeln!(self.text, "</div>\n</div>").unwrap();
+        Ok(())
+    }
 }
 
 /// The code, the caption, and the recorded outputs of one listing.
