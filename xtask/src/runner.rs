@@ -23,6 +23,8 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
+use cargo_metadata::{Message, TargetKind};
+use serde::Deserialize;
 use supervise::Stop;
 use tiny_http::{Header, Method, Request, Response, Server};
 
@@ -78,27 +80,20 @@ impl Rustc {
         let wanted: Vec<&str> = allowed.iter().map(|c| c.package.as_str()).collect();
         let mut externs = Vec::new();
         let mut deps_dir = root.join("target/debug/deps");
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
-            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+        for message in Message::parse_stream(&output.stdout[..]) {
+            let Message::CompilerArtifact(artifact) = message? else {
                 continue;
             };
-            if message["reason"] != "compiler-artifact" {
+            let name = artifact.target.name.replace('_', "-");
+            let is_lib = artifact.target.kind.contains(&TargetKind::Lib);
+            let from_registry = artifact.package_id.repr.contains("registry");
+            if !is_lib || !from_registry || !wanted.contains(&name.as_str()) {
                 continue;
             }
-            let package = message["package_id"].as_str().unwrap_or_default();
-            let name = message["target"]["name"].as_str().unwrap_or_default();
-            let is_lib = message["target"]["kind"]
-                .as_array()
-                .is_some_and(|k| k.iter().any(|k| k == "lib"));
-            let from_registry = package.contains("registry");
-            if !is_lib || !from_registry || !wanted.contains(&name.replace('_', "-").as_str()) {
-                continue;
-            }
-            for file in message["filenames"].as_array().into_iter().flatten() {
-                let file = PathBuf::from(file.as_str().unwrap_or_default());
-                if file.extension().is_some_and(|e| e == "rlib") {
-                    deps_dir = file.parent().unwrap().to_path_buf();
-                    externs.push((name.replace('-', "_"), file));
+            for file in artifact.filenames {
+                if file.extension() == Some("rlib") {
+                    deps_dir = file.parent().unwrap().into();
+                    externs.push((name.replace('-', "_"), file.into()));
                 }
             }
         }
@@ -274,13 +269,12 @@ fn handle(shared: &Shared, mut request: Request) {
                     }),
                 );
             }
-            let parsed: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-            let code = parsed["code"].as_str().unwrap_or_default().to_owned();
-            let edition = match parsed["edition"].as_str() {
-                Some(e @ ("2015" | "2018" | "2021" | "2024")) => e.to_owned(),
-                _ => "2024".to_owned(),
-            };
-            let (status, result) = evaluate(shared, &code, &edition);
+            let asked: Evaluate = serde_json::from_slice(&body).unwrap_or_default();
+            let editions = ["2015", "2018", "2021", "2024"];
+            let edition = (asked.edition.as_deref())
+                .filter(|e| editions.contains(e))
+                .unwrap_or("2024");
+            let (status, result) = evaluate(shared, &asked.code, edition);
             answer(
                 request,
                 status,
@@ -290,6 +284,14 @@ fn handle(shared: &Shared, mut request: Request) {
         }
         _ => refuse(request, 404, "not found"),
     }
+}
+
+/// What book.js posts to `/evaluate.json` (it also sends the channel, the
+/// mode and whether to run tests, which the runner does not need).
+#[derive(Default, Deserialize)]
+struct Evaluate {
+    code: String,
+    edition: Option<String>,
 }
 
 /// Compiles and runs `code`, one program at a time. Returns the HTTP status
