@@ -1,3 +1,5 @@
+use std::fs;
+
 use super::*;
 
 /// A throwaway book root holding `files`, removed when dropped.

@@ -1,0 +1,192 @@
+//! Reading the folders: which files are listings, what is recorded beside
+//! them, and what their sources say (anchors, directives).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use crate::{
+    Anchor, Error, GO_BENCH, GO_MODULE, Inventory, Kind, Listing, OutputRule, RUST_BENCH, error,
+};
+
+impl Inventory {
+    pub(crate) fn scan_rust(&mut self, dir: &str, kind: Kind) -> Result<(), Error> {
+        let entries = sorted_entries(&self.root.join(dir))?;
+        let present: BTreeSet<&PathBuf> = entries.iter().collect();
+        for path in &entries {
+            let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+                continue;
+            };
+            if let Some(name) = file.strip_suffix(".rs") {
+                let source = Path::new(dir).join(file);
+                let beside = |ext: &str| {
+                    let p = path.with_file_name(format!("{name}.{ext}"));
+                    present
+                        .contains(&p)
+                        .then(|| Path::new(dir).join(format!("{name}.{ext}")))
+                };
+                let mut listing = read_listing(&self.root, kind, name, source)?;
+                listing.stdout = beside("stdout").filter(|_| kind == Kind::Rust);
+                listing.stderr = beside("stderr");
+                listing.bench_txt = beside("bench.txt").filter(|_| kind == Kind::Rust);
+                listing.loom_txt = beside("loom.txt").filter(|_| kind == Kind::Rust);
+                self.listings.push(listing);
+            } else if let Some(stem) = recorded_stem(file, kind)
+                && !present.contains(&path.with_file_name(format!("{stem}.rs")))
+            {
+                self.strays.push(Path::new(dir).join(file));
+            }
+        }
+        Ok(())
+    }
+
+    /// The Go-vs-Rust benchmarks, which `cargo xtask bench` runs. Optional:
+    /// a book may have none.
+    pub(crate) fn scan_benchmarks(&mut self) -> Result<(), Error> {
+        if self.root.join(GO_BENCH).is_dir() {
+            let files: Vec<PathBuf> = sorted_entries(&self.root.join(GO_BENCH))?
+                .into_iter()
+                .filter(|p| p.to_string_lossy().ends_with("_test.go"))
+                .collect();
+            if let Some(first) = files.first() {
+                let relative = |p: &Path| Path::new(GO_BENCH).join(p.file_name().unwrap());
+                let mut listing =
+                    read_listing(&self.root, Kind::GoBench, "bench", relative(first))?;
+                for other in &files[1..] {
+                    let part = read_listing(&self.root, Kind::GoBench, "bench", relative(other))?;
+                    listing.anchors.extend(part.anchors);
+                }
+                self.listings.push(listing);
+            }
+        }
+        if self.root.join(RUST_BENCH).is_dir() {
+            for path in sorted_entries(&self.root.join(RUST_BENCH))? {
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|f| f.to_str()?.strip_suffix(".rs"))
+                else {
+                    continue;
+                };
+                let source = Path::new(RUST_BENCH).join(format!("{name}.rs"));
+                self.listings
+                    .push(read_listing(&self.root, Kind::RustBench, name, source)?);
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn scan_go(&mut self) -> Result<(), Error> {
+        for dir in sorted_entries(&self.root.join(GO_MODULE))? {
+            if !dir.is_dir() {
+                continue;
+            }
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let relative = Path::new(GO_MODULE).join(&name);
+            if !dir.join("main.go").is_file() {
+                // A package that is no listing (racecheck, the benchmarks); outputs
+                // left in it belong to a listing that is gone.
+                for output in ["main.stdout", "main.stderr"] {
+                    if dir.join(output).exists() {
+                        self.strays.push(relative.join(output));
+                    }
+                }
+                continue;
+            }
+            let mut listing = read_listing(&self.root, Kind::Go, &name, relative.join("main.go"))?;
+            for other in sorted_entries(&dir)? {
+                let file = other.file_name().unwrap().to_string_lossy().into_owned();
+                if file.ends_with(".go") && file != "main.go" && !file.ends_with("_test.go") {
+                    let part = read_listing(&self.root, Kind::Go, &name, relative.join(&file))?;
+                    listing.anchors.extend(part.anchors);
+                }
+            }
+            let beside = |file: &str| dir.join(file).is_file().then(|| relative.join(file));
+            listing.stdout = beside("main.stdout");
+            listing.stderr = beside("main.stderr");
+            self.listings.push(listing);
+        }
+        Ok(())
+    }
+}
+
+/// The listing stem of a recorded output of `kind`, if `file` is one.
+fn recorded_stem(file: &str, kind: Kind) -> Option<&str> {
+    let exts: &[&str] = match kind {
+        Kind::Rust => &[".stdout", ".stderr", ".bench.txt", ".loom.txt"],
+        _ => &[".stderr"],
+    };
+    exts.iter().find_map(|ext| file.strip_suffix(ext))
+}
+
+/// Reads a listing's source for its directives and anchors.
+fn read_listing(root: &Path, kind: Kind, name: &str, source: PathBuf) -> Result<Listing, Error> {
+    let path = root.join(&source);
+    let text =
+        fs::read_to_string(&path).map_err(|e| error(&path, 0, format!("cannot read it: {e}")))?;
+    let mut listing = Listing {
+        kind,
+        name: name.to_owned(),
+        source,
+        stdout: None,
+        stderr: None,
+        bench_txt: None,
+        loom_txt: None,
+        output: OutputRule::default(),
+        bench: None,
+        loom_model: kind == Kind::Rust && text.contains("loom::model"),
+        anchors: Vec::new(),
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let trimmed = line.trim();
+        if let Some(anchor) = trimmed.strip_prefix("// ANCHOR:") {
+            listing.anchors.push(Anchor {
+                name: anchor.trim().to_owned(),
+                file: listing.source.clone(),
+            });
+        } else if let Some(directive) = trimmed.strip_prefix("// output:") {
+            match directive.trim().split_once(' ') {
+                None if directive.trim() == "any-order" => listing.output.any_order = true,
+                Some(("varies", re)) => listing.output.varies.push(
+                    Regex::new(re.trim())
+                        .map_err(|e| error(&path, line_no, format!("`// output: varies`: {e}")))?,
+                ),
+                _ => {
+                    return Err(error(
+                        &path,
+                        line_no,
+                        format!(
+                            "unknown directive `{trimmed}`; write `// output: any-order` \
+                             or `// output: varies REGEX`"
+                        ),
+                    ));
+                }
+            }
+        } else if let Some(args) = trimmed.strip_prefix("// bench:") {
+            if kind != Kind::Rust {
+                return Err(error(
+                    &path,
+                    line_no,
+                    "only a Rust listing can be a benchmark listing",
+                ));
+            }
+            listing.bench = Some(args.split_whitespace().map(str::to_owned).collect());
+        }
+    }
+    Ok(listing)
+}
+
+/// The entries of a folder the book needs, sorted; one that cannot be read
+/// is an error, never an empty folder.
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let cannot = |e: std::io::Error| error(dir, 0, format!("cannot read it: {e}"));
+    let mut entries = fs::read_dir(dir)
+        .map_err(cannot)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(cannot)?;
+    entries.sort();
+    Ok(entries)
+}
