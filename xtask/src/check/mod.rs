@@ -63,6 +63,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     listings::no_stale_outputs,
     roadmap::items_link_to_their_sections,
     roadmap::sections_start_from_go,
+    roadmap::listings_sit_in_their_items_sections,
     playground::lists_every_crate,
     playground::versions_match_the_lock,
 ];

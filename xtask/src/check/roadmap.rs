@@ -2,6 +2,7 @@
 //! links to the section headed by its own words, and a section that shows a
 //! Rust listing starts from the Go one, side by side.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use inventory::Kind;
@@ -96,4 +97,51 @@ pub fn sections_start_from_go(book: &Book) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// A listing named for roadmap item NN.MM (`chNN-MM-slug`) is shown, whole
+/// or in part, in that item's section: its name says where it belongs.
+/// Listings of items the roadmap does not have (Chapter 2, 4.9) may sit
+/// anywhere.
+pub fn listings_sit_in_their_items_sections(book: &Book) -> Vec<Problem> {
+    let Some(roadmap) = &book.roadmap else {
+        return Vec::new();
+    };
+    // Listing id -> every place it is shown: (page, line, in its section).
+    let mut places: BTreeMap<&str, Vec<(&Path, usize, bool)>> = BTreeMap::new();
+    for page in &book.pages {
+        for shown in &page.expanded.shown {
+            let name = shown.id.rsplit('/').next().unwrap_or_default();
+            let number = |range: std::ops::Range<usize>| name.get(range)?.parse::<u32>().ok();
+            let (Some(chapter), Some(item)) = (number(2..4), number(5..7)) else {
+                continue;
+            };
+            let Some(dest) = roadmap.item(chapter, item).and_then(|i| i.link.as_deref()) else {
+                continue;
+            };
+            let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+            let here = page.path == normalize(&Path::new("src").join(file))
+                && page
+                    .section_with_id(fragment)
+                    .is_some_and(|(_, lines)| lines.contains(&shown.line));
+            places
+                .entry(&shown.id)
+                .or_default()
+                .push((&page.path, shown.line, here));
+        }
+    }
+    places
+        .into_iter()
+        .filter(|(_, at)| !at.iter().any(|(_, _, here)| *here))
+        .map(|(id, at)| {
+            let (page, line, _) = at[0];
+            Problem::new(
+                page,
+                line,
+                format!("`{id}` is named for a roadmap item whose section shows no part of it"),
+                "show it (or a `| part` of it) in the section its number names, or rename it \
+                 for the item whose section shows it",
+            )
+        })
+        .collect()
 }

@@ -300,3 +300,18 @@ fn stale_recorded_output_is_rejected() {
         "stale recorded output",
     );
 }
+
+#[test]
+fn a_listing_sits_in_the_section_of_the_item_it_is_named_for() {
+    let page = PAGE.replace(
+        "## First item\n\n",
+        "## First item\n\nText.\n\n## Elsewhere\n\n",
+    );
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        9,
+        "section shows no part of it",
+    );
+}
