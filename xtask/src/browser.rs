@@ -6,12 +6,13 @@
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use xshell::Shell;
 
-use crate::{book, tools};
+use crate::{book, optional, tools};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -28,14 +29,12 @@ impl Drop for Background {
 
 /// Runs the browser tests; returns how many passed, or None when skipped.
 pub fn run(sh: &Shell, count: impl FnOnce(Command) -> Result<usize>) -> Result<Option<usize>> {
-    if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
-        let install = "apt-get update && apt-get install -y chromium chromium-driver";
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            bail!("Chromium or chromedriver is missing; CI needs them: {install}");
-        }
-        eprintln!(
-            "xtask test: SKIPPED the browser tests: no {CHROMIUM} or {CHROMEDRIVER} (install: {install})"
-        );
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    let probe = || Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+    let needs = format!(
+        "{CHROMIUM} or {CHROMEDRIVER} (apt-get update && apt-get install -y chromium chromium-driver)"
+    );
+    if !optional::tool(&FOUND, probe, "the browser tests", &needs)? {
         return Ok(None);
     }
     let book_port = free_port_pair()?;

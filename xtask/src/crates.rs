@@ -24,7 +24,8 @@ pub struct Crate {
 pub fn of_project(root: &Path) -> Result<Vec<Crate>> {
     let metadata = MetadataCommand::new()
         .manifest_path(root.join("Cargo.toml"))
-        .other_options(vec!["--locked".to_owned(), "--offline".to_owned()])
+        // --locked: the versions are Cargo.lock's, never a fresh resolution.
+        .other_options(vec!["--locked".to_owned()])
         .exec()
         .context("cargo metadata (the crates a listing may use)")?;
     let listings = metadata

@@ -14,6 +14,8 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use inventory::{Inventory, Kind};
+
+use crate::optional;
 use xshell::{Shell, cmd};
 
 pub const MODULE: &str = inventory::GO_MODULE;
@@ -22,18 +24,8 @@ pub const MODULE: &str = inventory::GO_MODULE;
 /// so the notice is printed once.
 pub fn available() -> Result<bool> {
     static FOUND: OnceLock<bool> = OnceLock::new();
-    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let found = *FOUND.get_or_init(|| {
-        let found = Command::new("go").arg("version").output().is_ok();
-        if !found && !in_ci {
-            eprintln!("SKIPPED the Go listings' checks: `go` is not installed (Go 1.26 runs them)");
-        }
-        found
-    });
-    if !found && in_ci {
-        bail!("`go` is missing; CI needs Go 1.26 to check the Go listings");
-    }
-    Ok(found)
+    let probe = || Command::new("go").arg("version").output().is_ok();
+    optional::tool(&FOUND, probe, "the Go listings' checks", "`go` (Go 1.26)")
 }
 
 /// `gofmt -l` lists the files it would change; any is a failure.

@@ -7,8 +7,10 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use xshell::{Shell, cmd};
+
+use crate::optional;
 
 /// What the tools read.
 const SOURCES: [&str; 2] = ["theme/js", "browser-tests/js"];
@@ -17,24 +19,15 @@ const SOURCES: [&str; 2] = ["theme/js", "browser-tests/js"];
 /// the lock file; returns false when there is no npm (and not in CI).
 fn ready(sh: &Shell) -> Result<bool> {
     static FOUND: OnceLock<bool> = OnceLock::new();
-    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let found = *FOUND.get_or_init(|| {
-        let found = cmd!(sh, "npm --version")
+    let probe = || {
+        cmd!(sh, "npm --version")
             .quiet()
             .ignore_stdout()
             .run()
-            .is_ok();
-        if !found && !in_ci {
-            eprintln!(
-                "SKIPPED the JavaScript checks: `npm` is not installed (Node.js 20 runs them)"
-            );
-        }
-        found
-    });
-    if !found {
-        if in_ci {
-            bail!("`npm` is missing; CI needs Node.js to lint the book's JavaScript");
-        }
+            .is_ok()
+    };
+    let needs = "`npm` (Node.js 20.19+, 22.13+ or 24+, for ESLint 10)";
+    if !optional::tool(&FOUND, probe, "the JavaScript checks", needs)? {
         return Ok(false);
     }
     let root = sh.current_dir();

@@ -12,6 +12,7 @@ mod js;
 mod links;
 mod mermaid;
 mod model;
+mod optional;
 mod runner;
 mod scaffold;
 mod test;

@@ -127,6 +127,14 @@ impl Book {
         self.pages.iter().find(|p| p.path == path)
     }
 
+    /// Where a link of the roadmap (or SUMMARY.md), relative to `src/`,
+    /// points: the page's path from the book's root, and the `#fragment`.
+    pub fn target_of(dest: &str) -> (PathBuf, Option<&str>) {
+        let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+        let path = crate::normalize(&Path::new("src").join(file));
+        (path, Some(fragment).filter(|f| !f.is_empty()))
+    }
+
     /// Every page SUMMARY.md names, with the line that names it; a draft
     /// (`- [Title]()`) has no page.
     pub fn summary_links(&self) -> Vec<(String, Option<PathBuf>, usize)> {
@@ -144,7 +152,12 @@ impl Book {
             let SummaryItem::Link(link) = item else {
                 continue;
             };
-            let needle = format!("[{}](", link.name);
+            // mdbook-summary keeps the name's text only (no backticks): find
+            // the entry by where it links.
+            let needle = match &link.location {
+                Some(location) => format!("]({})", location.display()),
+                None => "]()".to_owned(),
+            };
             let line = text
                 .lines()
                 .position(|l| l.contains(&needle))

@@ -97,11 +97,8 @@ fn section_of(book: &Book, chapter: u32, item: u32) -> Result<(PathBuf, Option<S
     let target = found.link.as_deref().with_context(|| {
         format!("roadmap item {chapter}.{item} has no section yet: pass --page")
     })?;
-    let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
-    Ok((
-        crate::normalize(&Path::new("src").join(file)),
-        Some(fragment.to_owned()).filter(|f| !f.is_empty()),
-    ))
+    let (path, fragment) = Book::target_of(target);
+    Ok((path, fragment.map(str::to_owned)))
 }
 
 /// Inserts `block` as the last paragraph of the section that ends before

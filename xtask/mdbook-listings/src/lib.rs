@@ -2,8 +2,9 @@
 //! A page says *what* it shows; this crate writes *how*, in one place:
 //!
 //! ```text
-//! {{#listing NAME[:ANCHOR,...] [| note: TEXT] [| output: TEXT]}}
-//! {{#go-rust GO-NAME[:ANCHOR,...] RUST-NAME[:ANCHOR,...] [| note: …] [| output: …] [| go note: …] [| go output: …]}}
+//! {{#listing NAME[:ANCHOR,...] [| note: TEXT] [| output: TEXT] [| stderr: TEXT] [| part]}}
+//! {{#go-rust GO-NAME[:ANCHOR,...] RUST-NAME[:ANCHOR,...] [| note: …] [| output: …] [| stderr: …]
+//!            [| go note: …] [| go output: …] [| part]}}
 //! ```
 //!
 //! `NAME` is an id of the inventory: `chNN-MM-slug` (a Rust listing),
@@ -13,7 +14,11 @@
 //! the file and the command that runs it (then `; ` and the `note`), and
 //! what its run recorded: stdout (or, for a benchmark listing, its
 //! release-mode `.bench.txt`), with the `output` note under it (what varies,
-//! say), then stderr, and a loom model's report. `{{#go-rust}}` puts a
+//! say), then stderr (under it the `stderr` note, or a caption saying it is
+//! stderr), and a loom model's report. `part` shows only the code, of a
+//! listing that the page shows whole elsewhere; in `{{#go-rust}}` it is the
+//! Rust pane's (the Go pane always shows its listing whole). A note cannot
+//! contain `|`, which separates them. `{{#go-rust}}` puts a
 //! Go listing and a Rust one side by side, as the panes that
 //! `theme/js/go-rust-tabs.js` turns into tabs; `go note` and `go output`
 //! are the Go pane's notes.
@@ -112,9 +117,7 @@ pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
                 out.problems.push(Problem {
                     line,
                     what: format!("`{directive}` shares its line with other text"),
-                    fix:
-                        "put the directive on a line of its own, with a blank line before and after"
-                            .into(),
+                    fix: "put the directive on a line of its own".into(),
                 });
                 out.text.push_str(directive);
             }
@@ -141,6 +144,8 @@ fn problem(what: String, fix: impl Into<String>) -> Problem {
 struct Notes<'a> {
     caption: Option<&'a str>,
     output: Option<&'a str>,
+    /// Says what the stderr shows, instead of the generic caption.
+    stderr: Option<&'a str>,
     /// Only the code: the listing is shown whole elsewhere on the page.
     part: bool,
 }
@@ -160,14 +165,16 @@ fn split_notes(args: &str) -> Result<(&str, Notes<'_>, Notes<'_>), Problem> {
             }
             "note" => &mut notes.caption,
             "output" => &mut notes.output,
+            "stderr" => &mut notes.stderr,
             "go note" => &mut go.caption,
             "go output" => &mut go.output,
             other => {
                 return Err(problem(
                     format!("unknown note `{other}`"),
                     "write `| note: TEXT` (the caption's end), `| output: TEXT` (under the \
-                     output) or `| part` (only the code, of a listing shown whole elsewhere on \
-                     the page); in {{#go-rust}} also `| go note: TEXT`, `| go output: TEXT`",
+                     output), `| stderr: TEXT` (under what it wrote to stderr) or `| part` (only \
+                     the code, of a listing shown whole elsewhere on the page); in {{#go-rust}} \
+                     also `| go note: TEXT`, `| go output: TEXT`",
                 ));
             }
         };
@@ -274,6 +281,12 @@ impl Writer<'_> {
         };
         let go = resolve(go, self.inventory, true)?;
         let rust = resolve(rust, self.inventory, false)?;
+        if !matches!(go.listing.kind, Kind::Go | Kind::GoBench) {
+            return Err(problem(
+                format!("`{}` is no Go listing, in the Go pane", go.listing.id()),
+                "the Go listing comes first, then the Rust one",
+            ));
+        }
         if matches!(rust.listing.kind, Kind::Go | Kind::GoBench) {
             return Err(problem(
                 format!("`{}` is a Go listing, in the Rust pane", rust.listing.id()),
@@ -341,7 +354,8 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
         (stdout, notes.output),
         (
             listing.stderr.as_ref(),
-            (listing.kind != Kind::CompileFail).then_some("what it wrote to stderr"),
+            (listing.kind != Kind::CompileFail)
+                .then(|| notes.stderr.unwrap_or("what it wrote to stderr")),
         ),
         (
             listing.loom_txt.as_ref(),

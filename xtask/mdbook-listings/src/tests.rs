@@ -164,6 +164,18 @@ fn the_benchmarks_pair_runs_nowhere_but_in_cargo_xtask_bench() {
 }
 
 #[test]
+fn a_stderr_note_replaces_the_generic_caption() {
+    let out = page("{{#listing ch05-09-bench | stderr: the panic; its thread id varies}}\n");
+    assert!(
+        out.text.contains(
+            "stderr}}\n```\n\n<span class=\"caption\">the panic; its thread id varies</span>"
+        ),
+        "{}",
+        out.text
+    );
+}
+
+#[test]
 fn a_part_is_only_code() {
     let out = page("{{#listing ch03-07-states:main | part}}\n");
     assert_eq!(

@@ -53,6 +53,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     summary::every_entry_has_its_page,
     summary::every_page_is_listed,
     pages::code_blocks_run,
+    pages::snippets_use_std_only,
     pages::directives_resolve,
     pages::includes_resolve,
     pages::links_resolve,

@@ -67,6 +67,37 @@ pub fn code_blocks_run(book: &Book) -> Vec<Problem> {
     problems
 }
 
+/// An inline snippet builds in the `snippets` package, which has no
+/// dependencies, so that the listings' crates are never built twice: code
+/// that needs tokio, crossbeam or rayon is a listing.
+pub fn snippets_use_std_only(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for page in book.pages.iter().chain(&book.docs) {
+        for block in &page.code {
+            let rust = block.info.split(',').any(|t| t.trim() == "rust");
+            if !rust || block.body.contains("{{#") {
+                continue;
+            }
+            let used = book.crates.iter().find(|k| {
+                let path = format!("{}::", k.lib);
+                block
+                    .body
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                    .any(|word| word.starts_with(&path))
+            });
+            if let Some(krate) = used {
+                problems.push(Problem::new(
+                    &page.path,
+                    block.line,
+                    format!("this snippet uses `{}`; snippets are std only", krate.lib),
+                    "make it a listing (`cargo xtask new-listing`), which may use the book's crates",
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// Whether `body` includes one of the inventory's files, which only the
 /// preprocessor shows.
 fn includes_a_listing(book: &Book, page: &Page, body: &str) -> bool {

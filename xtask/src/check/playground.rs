@@ -36,6 +36,15 @@ pub struct Offered {
     pub features: Vec<String>,
 }
 
+/// The line of the file that names `lib`, or its first.
+fn line_of(book: &Book, lib: &str) -> usize {
+    let text = fs::read_to_string(book.root.join(FILE)).unwrap_or_default();
+    let quoted = format!("\"{lib}\"");
+    text.lines()
+        .position(|l| l.contains(&quoted))
+        .map_or(1, |n| n + 1)
+}
+
 fn read(book: &Book) -> Result<PlaygroundCrates, Problem> {
     let path = book.root.join(FILE);
     let unreadable = |what: String| {
@@ -80,7 +89,7 @@ pub fn lists_every_crate(book: &Book) -> Vec<Problem> {
         if !book.crates.iter().any(|k| &k.lib == listed) {
             problems.push(Problem::new(
                 Path::new(FILE),
-                1,
+                line_of(book, listed),
                 format!("`{listed}` is not a dependency of the listings"),
                 "remove it: the list names only Cargo.toml's [dependencies]",
             ));
@@ -90,7 +99,9 @@ pub fn lists_every_crate(book: &Book) -> Vec<Problem> {
 }
 
 /// A listing tested against one version may not compile on the playground's
-/// if the two are semver-incompatible.
+/// if the two are semver-incompatible. A compatible older minor version may
+/// still lack an API a listing uses: online, Run is the playground's best
+/// effort; locally, the runner links exactly the tested versions.
 pub fn versions_match_the_lock(book: &Book) -> Vec<Problem> {
     let Ok(list) = read(book) else {
         return Vec::new(); // reported by lists_every_crate
@@ -107,7 +118,7 @@ pub fn versions_match_the_lock(book: &Book) -> Vec<Problem> {
         if !compatible {
             problems.push(Problem::new(
                 Path::new(FILE),
-                1,
+                line_of(book, &krate.lib),
                 format!(
                     "the playground offers {} {}, semver-incompatible with Cargo.lock's {}",
                     krate.lib, offered.version, krate.version

@@ -9,7 +9,6 @@ use inventory::Kind;
 
 use super::Problem;
 use crate::model::{Book, ROADMAP};
-use crate::normalize;
 
 pub fn items_link_to_their_sections(book: &Book) -> Vec<Problem> {
     let Some(roadmap) = &book.roadmap else {
@@ -38,8 +37,7 @@ pub fn items_link_to_their_sections(book: &Book) -> Vec<Problem> {
             }
             continue;
         };
-        let file = dest.split('#').next().unwrap();
-        let Some(page) = book.page(&normalize(&Path::new("src").join(file))) else {
+        let Some(page) = book.page(&Book::target_of(dest).0) else {
             let what = format!("`{dest}`: no such page");
             problems.push(Problem::new(
                 Path::new(ROADMAP),
@@ -70,10 +68,10 @@ pub fn sections_start_from_go(book: &Book) -> Vec<Problem> {
     };
     let mut problems = Vec::new();
     for item in &roadmap.items {
-        let Some(file) = item.link.as_deref().and_then(|d| d.split('#').next()) else {
+        let Some(dest) = item.link.as_deref() else {
             continue;
         };
-        let Some(page) = book.page(&normalize(&Path::new("src").join(file))) else {
+        let Some(page) = book.page(&Book::target_of(dest).0) else {
             continue;
         };
         let Some((line, lines)) = page.section(&item.words) else {
@@ -119,10 +117,10 @@ pub fn listings_sit_in_their_items_sections(book: &Book) -> Vec<Problem> {
             let Some(dest) = roadmap.item(chapter, item).and_then(|i| i.link.as_deref()) else {
                 continue;
             };
-            let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
-            let here = page.path == normalize(&Path::new("src").join(file))
+            let (path, fragment) = Book::target_of(dest);
+            let here = page.path == path
                 && page
-                    .section_with_id(fragment)
+                    .section_with_id(fragment.unwrap_or_default())
                     .is_some_and(|(_, lines)| lines.contains(&shown.line));
             places
                 .entry(&shown.id)

@@ -102,6 +102,13 @@ fn directives_must_name_listings_and_anchors_that_exist() {
 }
 
 #[test]
+fn a_snippet_that_uses_a_crate_is_rejected() {
+    let page = format!("{PAGE}\n```rust\nfn main() {{ tokio::spawn(async {{}}); }}\n```\n");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(&problems, "src/ch01/page.md", 11, "snippets are std only");
+}
+
+#[test]
 fn a_listing_included_by_hand_is_rejected() {
     let page = format!(
         "{PAGE}\n```rust\n{{{{#rustdoc_include ../../examples/ch01-01-first.rs:main}}}}\n```\n"
@@ -256,7 +263,7 @@ fn the_playground_list_names_every_crate_at_a_compatible_version() {
     assert_problem(
         &problems,
         "src/playground-crates.json",
-        1,
+        2,
         "`rayon` is not a dependency",
     );
     let old = PLAYGROUND.replace("1.53.1", "0.2.0");
@@ -264,7 +271,7 @@ fn the_playground_list_names_every_crate_at_a_compatible_version() {
     assert_problem(
         &problems,
         "src/playground-crates.json",
-        1,
+        2,
         "semver-incompatible",
     );
 }
