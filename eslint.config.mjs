@@ -1,6 +1,7 @@
 // The book's JavaScript, linted by `cargo xtask test` (step "lints").
 import js from '@eslint/js';
 import globals from 'globals';
+import html from 'eslint-plugin-html';
 
 export default [
     js.configs.recommended,
@@ -22,6 +23,13 @@ export default [
             parserOptions: { ecmaFeatures: { globalReturn: true } },
             globals: { ...globals.browser, arguments: 'readonly' },
         },
+    },
+    {
+        // The script in theme/head.hbs, which must run before book.js.
+        files: ['theme/**/*.hbs'],
+        plugins: { html },
+        settings: { 'html/html-extensions': ['.hbs'] },
+        languageOptions: { sourceType: 'script', globals: globals.browser },
     },
     { rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] } },
 ];

@@ -1,12 +1,18 @@
-// The runnable listing whose code contains `arguments[1]`, and what
-// `arguments[0]` asks of it: its index among the page's runnable listings
-// (`find`), whether its Run button shows (`ready`), a click on it (`run`), or
-// the output shown under it, once it is no longer running (`output`).
-const [action, needle] = arguments;
-const blocks = Array.from(document.querySelectorAll('pre.playground'));
-const block = blocks.find(b => b.textContent.includes(needle));
+// The runnable listing whose caption names the file `arguments[1]`, and
+// what `arguments[0]` asks of it: whether it is on the page (`find`),
+// whether its Run button shows (`ready`), a click on it (`run`), or the
+// output shown under it, once it is no longer running (`output`).
+const [action, file] = arguments;
+const caption = Array.from(document.querySelectorAll('.caption')).find(c =>
+    c.textContent.includes(file),
+);
+// The code blocks come before their caption's paragraph.
+let block = caption ? caption.closest('p') : null;
+while (block && !block.matches('pre.playground')) {
+    block = block.previousElementSibling;
+}
 if (action === 'find') {
-    return blocks.indexOf(block);
+    return block !== null;
 }
 const button = block.querySelector('.play-button');
 if (action === 'ready') {

@@ -117,14 +117,21 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// One entry of chromedriver's browser log.
+#[derive(serde::Deserialize)]
+struct LogEntry {
+    level: String,
+    message: String,
+}
+
 /// The console messages of level SEVERE since the last call.
 async fn console_errors(client: &Client) -> Vec<String> {
     let log = client.issue_cmd(BrowserLog).await.expect("the browser log");
-    log.as_array()
+    let entries: Vec<LogEntry> = serde_json::from_value(log).expect("log entries");
+    entries
         .into_iter()
-        .flatten()
-        .filter(|entry| entry["level"] == "SEVERE")
-        .map(|entry| entry["message"].as_str().unwrap_or_default().to_owned())
+        .filter(|entry| entry.level == "SEVERE")
+        .map(|entry| entry.message)
         .collect()
 }
 
@@ -289,19 +296,50 @@ async fn every_mermaid_block_becomes_an_svg_in_light_and_dark_themes() {
     client.close().await.unwrap();
 }
 
+/// The first listing (by name) whose recorded output is exact and complete
+/// (no `// output:` wildcard, nothing on stderr, no release-mode numbers),
+/// with the page that shows it.
+fn a_listing_with_exact_output() -> (inventory::Listing, String) {
+    let inventory = inventory::Inventory::scan(&root()).unwrap();
+    let caption = |l: &inventory::Listing| format!("<code>{}</code>", l.source.display());
+    let listing = inventory
+        .of(inventory::Kind::Rust)
+        .find(|l| {
+            let exact = !l.output.any_order && l.output.varies.is_empty();
+            exact && l.stderr.is_none() && l.bench.is_none() && !l.loom_model
+        })
+        .expect("a listing with an exact output")
+        .clone();
+    let page = pages()
+        .into_iter()
+        .find(|page| page != "print.html" && built(page).contains(&caption(&listing)))
+        .unwrap_or_else(|| panic!("no page shows {}", listing.id()));
+    (listing, page)
+}
+
 async fn the_run_button_shows_the_listings_real_output() {
     let client = browser().await;
-    open(&client, "ch02-sharing-memory/happens-before.html").await;
-    let needle = json!("INCREMENTS");
-    let index = run(&client, js!("playground"), &[json!("find"), needle.clone()]).await;
-    assert!(index.as_i64().unwrap() >= 0, "the listing is on the page");
-    let ask = |action: &str| [json!(action), needle.clone()];
+    let (listing, page) = a_listing_with_exact_output();
+    open(&client, &page).await;
+    let file = json!(listing.source.display().to_string());
+    let ask = |action: &str| [json!(action), file.clone()];
+    let found = run(&client, js!("playground"), &ask("find")).await;
+    assert_eq!(
+        found,
+        json!(true),
+        "{page} shows {} as a runnable listing",
+        listing.id()
+    );
     wait_for(&client, js!("playground"), &ask("ready"), "the Run button").await;
     run(&client, js!("playground"), &ask("run")).await;
     let shown = wait_for(&client, js!("playground"), &ask("output"), "the output").await;
-    let recorded =
-        std::fs::read_to_string(root().join("examples/ch02-04-arc-mutex-counter.stdout")).unwrap();
-    assert_eq!(shown.as_str().unwrap().trim(), recorded.trim());
+    let recorded = std::fs::read_to_string(root().join(listing.stdout_path())).unwrap();
+    assert_eq!(
+        shown.as_str().unwrap().trim(),
+        recorded.trim(),
+        "{}",
+        listing.id()
+    );
     client.close().await.unwrap();
 }
 
@@ -392,6 +430,7 @@ async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phon
     )
     .await;
     let pairs = built(page).matches("<div class=\"go-rust\">").count();
+    assert!(pairs > 0, "{page} has no Go/Rust pair");
     let tabs = run(&client, js!("count"), &[json!(".go-rust [role=tab]")]).await;
     assert_eq!(tabs, json!(2 * pairs), "a Go and a Rust tab for each pair");
 

@@ -1,4 +1,5 @@
-//! The book's JavaScript (`theme/js`, `browser-tests/js`) held to the same
+//! The book's JavaScript (`theme/js`, the script in `theme/head.hbs`,
+//! `browser-tests/js`) held to the same
 //! standard as its Rust: formatted by Prettier and linted by ESLint, both
 //! pinned in `package.json` and `package-lock.json` and installed from the
 //! npm registry with `npm ci`. Without Node.js the steps are skipped with a
@@ -13,7 +14,7 @@ use xshell::{Shell, cmd};
 use crate::optional;
 
 /// What the tools read.
-const SOURCES: [&str; 2] = ["theme/js", "browser-tests/js"];
+const SOURCES: [&str; 3] = ["theme/js", "theme/head.hbs", "browser-tests/js"];
 
 /// Installs the pinned tools when `node_modules` is missing or older than
 /// the lock file; returns false when there is no npm (and not in CI).
@@ -60,7 +61,7 @@ pub fn format(sh: &Shell) -> Result<()> {
         "npx --no-install prettier --check --log-level warn {SOURCES...}"
     )
     .run()
-    .context("run `npx prettier --write theme/js browser-tests/js` to fix")
+    .context("run `npx prettier --write theme/js theme/head.hbs browser-tests/js` to fix")
 }
 
 pub fn lint(sh: &Shell) -> Result<()> {

@@ -1,9 +1,10 @@
 //! The book, read once: its SUMMARY (with `mdbook-summary`), every page
 //! (with `mdbook-markdown`, mdBook 0.5.4's own parser options, so headings,
 //! ids and links are what mdBook renders), the roadmap, the listing
-//! inventory, and the crates a listing may use. `cargo xtask check`,
-//! `scaffold` and the markdown link checks read this model; none of them
-//! parses a page again.
+//! inventory, and the crates a listing may use. `cargo xtask check` (its
+//! markdown link checks included) and `scaffold` read this model; none of
+//! them parses a page again. (`links.rs`, which checks the built HTML,
+//! only greps the markdown to point at a line.)
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;

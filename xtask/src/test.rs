@@ -45,7 +45,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 
     steps.run(
         "formatting",
-        "cargo fmt --all --check && gofmt -l examples/go && npx prettier --check theme/js browser-tests/js",
+        "cargo fmt --all --check && gofmt -l examples/go && npx prettier --check theme/js theme/head.hbs browser-tests/js",
         || {
             cmd!(sh, "cargo fmt --all --check")
                 .run()
@@ -58,7 +58,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     )?;
     steps.run(
         "lints",
-        "cargo clippy --workspace --all-targets -- -D warnings && npx eslint theme/js browser-tests/js",
+        "cargo clippy --workspace --all-targets -- -D warnings && npx eslint theme/js theme/head.hbs browser-tests/js",
         || {
             cmd!(
                 sh,
@@ -333,6 +333,13 @@ pub fn bless(sh: &Shell, filter: Option<&str>) -> Result<()> {
     let chosen: Vec<&Listing> = inventory.matching(name).collect();
     if chosen.is_empty() {
         bail!("no listing's name contains `{name}`");
+    }
+    let benchmarks = [Kind::GoBench, Kind::RustBench];
+    if chosen.iter().all(|l| benchmarks.contains(&l.kind)) {
+        bail!(
+            "`{name}` names only the Go-vs-Rust benchmarks, which record nothing here: \
+             `cargo xtask bench go-vs-rust` runs them"
+        );
     }
     let any = |kind| chosen.iter().any(|l| l.kind == kind);
     if any(Kind::Rust) || any(Kind::Go) {
