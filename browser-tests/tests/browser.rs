@@ -63,6 +63,7 @@ tests![
     search_finds_a_chapter_1_term,
     only_pages_with_diagrams_load_mermaid,
     go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone,
+    an_exercise_fails_as_given_passes_when_solved_and_stays_solved,
 ];
 
 fn book_url() -> String {
@@ -494,5 +495,78 @@ async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phon
         page_overflow <= 0.0 && bar_overflow <= 0.0,
         "at 375 px wide, the page overflows by {page_overflow} px and the tab bar by {bar_overflow} px"
     );
+    client.close().await.unwrap();
+}
+
+async fn an_exercise_fails_as_given_passes_when_solved_and_stays_solved() {
+    let inventory = inventory::Inventory::scan(&root()).unwrap();
+    let exercise = inventory.exercises.first().expect("an exercise").clone();
+    let marker = format!("data-exercise=\"{}\"", exercise.name);
+    let page = pages()
+        .into_iter()
+        .find(|page| page != "print.html" && built(page).contains(&marker))
+        .unwrap_or_else(|| panic!("no page shows {}", exercise.id()));
+    let client = browser().await;
+    open(&client, &page).await;
+    let name = json!(exercise.name);
+    let ask = |action: &str| [json!(action), name.clone()];
+
+    // As given, the starter fails its tests, through the local runner.
+    run(&client, js!("exercise"), &ask("run")).await;
+    let status = wait_for(
+        &client,
+        js!("exercise"),
+        &ask("status"),
+        "the starter's tests",
+    )
+    .await;
+    assert_eq!(
+        status,
+        json!("Not yet: a test fails (below)."),
+        "{}",
+        exercise.id()
+    );
+
+    // With the solution in the editor, they pass, and the exercise is solved.
+    let solution = std::fs::read_to_string(root().join(&exercise.solution)).unwrap();
+    let edit = [json!("edit"), name.clone(), json!(solution)];
+    run(&client, js!("exercise"), &edit).await;
+    run(&client, js!("exercise"), &ask("run")).await;
+    let status = wait_for(
+        &client,
+        js!("exercise"),
+        &ask("status"),
+        "the solution's tests",
+    )
+    .await;
+    assert_eq!(
+        status,
+        json!("Solved: every test passes."),
+        "{}",
+        exercise.id()
+    );
+
+    // Solved stays solved, and the roadmap counts it.
+    open(&client, &page).await;
+    assert_eq!(
+        run(&client, js!("exercise"), &ask("solved")).await,
+        json!(true)
+    );
+    open(&client, "roadmap.html").await;
+    let chapter = exercise.chapter().expect("a chapter in its name");
+    let badge = [
+        json!("main h2 .progress-count"),
+        json!(format!(
+            "0/{} done · 1 exercise solved",
+            roadmap_items()[&chapter]
+        )),
+    ];
+    wait_for(
+        &client,
+        js!("some-text-is"),
+        &badge,
+        "the roadmap's count of solved exercises",
+    )
+    .await;
     client.close().await.unwrap();
 }

@@ -24,6 +24,12 @@
     const done = new Set(
         Array.isArray(saved) ? saved.filter(item => typeof item === 'string') : [],
     );
+    // Exercises solved on their pages (theme/js/exercises.js), by chapter.
+    const solvedIn = chapter => {
+        const solved = read('go-concurrency-in-rust:solved', '[]');
+        const names = Array.isArray(solved) ? solved : [];
+        return names.filter(name => String(name).startsWith(`ch${chapter}-`)).length;
+    };
     // An item is identified by its section: "ch01-goroutines/basics.html#work-stealing".
     const chapterOf = href => (href.match(/^ch(\d\d)-/) || [])[1];
 
@@ -92,7 +98,11 @@
         const refresh = () => {
             const shown = counts(totals);
             for (const [chapter, badge] of Object.entries(headings)) {
-                badge.textContent = `${shown[chapter]} done`;
+                const solved = solvedIn(chapter);
+                const exercises = solved
+                    ? ` · ${solved} exercise${solved === 1 ? '' : 's'} solved`
+                    : '';
+                badge.textContent = `${shown[chapter]} done${exercises}`;
             }
             showInSidebar(totals);
         };

@@ -19,6 +19,9 @@ pub struct Crate {
     pub lib: String,
     /// The version Cargo.lock resolves.
     pub version: cargo_metadata::semver::Version,
+    /// The features the listings turn on, in `[dependencies]` and
+    /// `[dev-dependencies]` together (tokio's `test-util` is a dev one).
+    pub features: Vec<String>,
 }
 
 pub fn of_project(root: &Path) -> Result<Vec<Crate>> {
@@ -53,10 +56,19 @@ pub fn of_project(root: &Path) -> Result<Vec<Crate>> {
             .filter_map(|d| metadata.packages.iter().find(|p| p.id == d.pkg))
             .find(|p| p.name.as_str() == dependency.name)
             .with_context(|| format!("Cargo.lock does not resolve `{}`", dependency.name))?;
+        let mut features: Vec<String> = listings
+            .dependencies
+            .iter()
+            .filter(|d| d.name == dependency.name)
+            .flat_map(|d| d.features.iter().cloned())
+            .collect();
+        features.sort();
+        features.dedup();
         crates.push(Crate {
             package: dependency.name.clone(),
             lib: dependency.name.replace('-', "_"),
             version: resolved.version.clone(),
+            features,
         });
     }
     crates.sort_by(|a, b| a.lib.cmp(&b.lib));

@@ -7,6 +7,7 @@ mod book;
 mod browser;
 mod check;
 mod crates;
+mod exercises;
 mod golang;
 mod js;
 mod links;
@@ -68,6 +69,13 @@ mod flags {
                 /// The page to show it on, when the roadmap has no such item.
                 optional --page page: PathBuf
             }
+            /// Start exercise NAME in your own editor: copy its starter into a
+            /// Cargo project (never over your work) and run its tests there.
+            cmd exercise {
+                required name: String
+                /// Where (default ~/go-concurrency-in-rust-exercises/NAME).
+                optional --dir dir: PathBuf
+            }
             /// Create the pages of chapter NUMBER (a section per roadmap item)
             /// and list them in SUMMARY.md.
             cmd new-chapter {
@@ -117,6 +125,9 @@ fn run() -> Result<()> {
                 page.strip_prefix(&root).unwrap_or(&page).display()
             );
             Ok(())
+        }
+        flags::XtaskCmd::Exercise(cmd) => {
+            exercises::start(&project_root(), &cmd.name, cmd.dir.as_deref())
         }
         flags::XtaskCmd::NewChapter(cmd) => {
             let root = project_root();

@@ -48,7 +48,9 @@ pub const LIMITS: Limits = Limits {
 /// How a program is turned into an executable: `rustc` with the project's
 /// dependencies, or, in the runner's own tests, a stand-in.
 pub trait Compiler: Send + Sync + 'static {
-    fn command(&self, source: &Path, edition: &str, output: &Path) -> Command;
+    /// With `tests`, the program is built as its test harness (`rustc
+    /// --test`), as the playground does for `"tests": true`.
+    fn command(&self, source: &Path, edition: &str, tests: bool, output: &Path) -> Command;
 
     /// The crates a program may use, as code names them.
     fn crates(&self) -> Vec<String> {
@@ -109,18 +111,16 @@ impl Compiler for Rustc {
         self.externs.iter().map(|(name, _)| name.clone()).collect()
     }
 
-    fn command(&self, source: &Path, edition: &str, output: &Path) -> Command {
+    fn command(&self, source: &Path, edition: &str, tests: bool, output: &Path) -> Command {
         let mut rustc = Command::new("rustc");
+        rustc.arg(source);
+        if tests {
+            rustc.arg("--test");
+        } else {
+            rustc.args(["--crate-type", "bin"]);
+        }
         rustc
-            .arg(source)
-            .args([
-                "--crate-type",
-                "bin",
-                "--crate-name",
-                "playground",
-                "--edition",
-                edition,
-            ])
+            .args(["--crate-name", "playground", "--edition", edition])
             .arg("-L")
             .arg(format!("dependency={}", self.deps_dir.display()))
             .arg("-o")
@@ -274,7 +274,7 @@ fn handle(shared: &Shared, mut request: Request) {
             let edition = (asked.edition.as_deref())
                 .filter(|e| editions.contains(e))
                 .unwrap_or("2024");
-            let (status, result) = evaluate(shared, &asked.code, edition);
+            let (status, result) = evaluate(shared, &asked.code, edition, asked.tests);
             answer(
                 request,
                 status,
@@ -286,17 +286,20 @@ fn handle(shared: &Shared, mut request: Request) {
     }
 }
 
-/// What book.js posts to `/evaluate.json` (it also sends the channel, the
-/// mode and whether to run tests, which the runner does not need).
+/// What book.js posts to `/evaluate.json`, and `theme/js/exercises.js`
+/// with `"tests": true` (both also send the channel and the mode, which the
+/// runner does not need).
 #[derive(Default, Deserialize)]
 struct Evaluate {
     code: String,
     edition: Option<String>,
+    #[serde(default)]
+    tests: bool,
 }
 
 /// Compiles and runs `code`, one program at a time. Returns the HTTP status
 /// and what to show under the listing.
-fn evaluate(shared: &Shared, code: &str, edition: &str) -> (u16, String) {
+fn evaluate(shared: &Shared, code: &str, edition: &str, tests: bool) -> (u16, String) {
     if shared.in_flight.fetch_add(1, SeqCst) > shared.limits.queue {
         shared.in_flight.fetch_sub(1, SeqCst);
         return (
@@ -313,7 +316,7 @@ fn evaluate(shared: &Shared, code: &str, edition: &str) -> (u16, String) {
         let dir = shared
             .scratch
             .join(format!("run-{}-{}", std::process::id(), *turn));
-        let outcome = compile_and_run(shared, code, edition, &dir);
+        let outcome = compile_and_run(shared, code, edition, tests, &dir);
         let _ = std::fs::remove_dir_all(&dir);
         outcome
     };
@@ -324,7 +327,13 @@ fn evaluate(shared: &Shared, code: &str, edition: &str) -> (u16, String) {
     }
 }
 
-fn compile_and_run(shared: &Shared, code: &str, edition: &str, dir: &Path) -> Result<String> {
+fn compile_and_run(
+    shared: &Shared,
+    code: &str,
+    edition: &str,
+    tests: bool,
+    dir: &Path,
+) -> Result<String> {
     std::fs::create_dir_all(dir)?;
     let (source, program) = (dir.join("main.rs"), dir.join("main"));
     std::fs::write(&source, code)?;
@@ -337,7 +346,7 @@ fn compile_and_run(shared: &Shared, code: &str, edition: &str, dir: &Path) -> Re
         ..limits.program
     };
     let compile = supervise::run(
-        shared.compiler.command(&source, edition, &program),
+        shared.compiler.command(&source, edition, tests, &program),
         &compiler,
     )
     .context("starting the compiler")?;

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use inventory::{Inventory, Kind, Listing};
 use xshell::{Shell, cmd};
 
-use crate::{book, browser, check, golang, js, links};
+use crate::{book, browser, check, exercises, golang, js, links};
 
 /// Numbers the steps as they run, and on failure says how to rerun just
 /// the step that failed.
@@ -35,12 +35,18 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 13 };
+    let mut steps = Steps { done: 0, total: 14 };
     let inventory = Inventory::scan(&sh.current_dir())?;
-    // Compile-fail listings are no Cargo target, so cargo fmt does not see them.
+    // Compile-fail listings and exercises are no Cargo targets, so cargo fmt
+    // does not see them.
     let compile_fail: Vec<PathBuf> = inventory
         .of(Kind::CompileFail)
         .map(|l| l.source.clone())
+        .collect();
+    let exercise_files: Vec<PathBuf> = inventory
+        .exercises
+        .iter()
+        .flat_map(|e| [e.starter.clone(), e.solution.clone()])
         .collect();
 
     steps.run(
@@ -50,7 +56,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
             cmd!(sh, "cargo fmt --all --check")
                 .run()
                 .context("run `cargo fmt --all` to fix")?;
-            let files = &compile_fail;
+            let files = compile_fail.iter().chain(&exercise_files);
             cmd!(sh, "rustfmt --check --edition 2024 {files...}").run()?;
             golang::format(sh)?;
             js::format(sh)
@@ -106,6 +112,17 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         "cargo test --examples --benches",
         || count_tests(sh, &["--examples", "--benches"]),
     )?;
+    let exercises = steps.run(
+        "exercises: each starter fails its tests, each solution passes them",
+        "cargo xtask test EXERCISE-NAME",
+        || {
+            let proven = exercises::prove(&sh.current_dir(), "")?;
+            if proven == 0 {
+                bail!("no exercise in examples/exercises: a check that finds nothing fails");
+            }
+            Ok(proven)
+        },
+    )?;
     steps.run(
         "compile-fail listings (trybuild)",
         "cargo test --test compile_fail",
@@ -159,7 +176,8 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
-         {other_machines} more as on 1 and 16 CPUs, {go_race}, {listing_tests} listing tests, {} compile-fail listings, {loom_models} loom models, \
+         {other_machines} more as on 1 and 16 CPUs, {go_race}, {listing_tests} listing tests, \
+         {exercises} exercises proven, {} compile-fail listings, {loom_models} loom models, \
          {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}",
         start.elapsed().as_secs(),
         compile_fail.len(),
@@ -173,7 +191,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 /// listings whose name contains NAME: their runs, their own tests, and the
 /// compile-fail check if one of them is a compile-fail listing.
 fn run_one(sh: &Shell, name: &str) -> Result<()> {
-    let mut steps = Steps { done: 0, total: 4 };
+    let mut steps = Steps { done: 0, total: 5 };
     steps.run("the book's static checks", "cargo xtask check", || {
         check::run_and_report(&sh.current_dir())
     })?;
@@ -186,9 +204,15 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
             .collect()
     };
     let (examples, compile_fail) = (named(Kind::Rust), named(Kind::CompileFail));
-    if inventory.matching(name).next().is_none() {
+    let exercises = inventory
+        .exercises
+        .iter()
+        .filter(|e| e.name.contains(name))
+        .count();
+    if inventory.matching(name).next().is_none() && exercises == 0 {
         bail!(
-            "no listing's name contains `{name}` (in examples/, examples/compile-fail/ or examples/go/)"
+            "no listing's or exercise's name contains `{name}` (in examples/, \
+             examples/compile-fail/, examples/go/ or examples/exercises/)"
         );
     }
     // A compile-fail listing has no run, and without `go` a Go one is skipped.
@@ -236,8 +260,14 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
             }
         },
     )?;
+    let proven = steps.run(
+        "exercises: the starter fails, the solution passes",
+        &format!("cargo xtask test {name}"),
+        || exercises::prove(&sh.current_dir(), name),
+    )?;
     println!(
-        "cargo xtask test {name}: ok: {runs} runs compared, {own} tests, {} compile-fail listings",
+        "cargo xtask test {name}: ok: {runs} runs compared, {own} tests, {} compile-fail listings, \
+         {proven} exercises proven",
         compile_fail.len()
     );
     Ok(())

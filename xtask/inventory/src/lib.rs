@@ -38,6 +38,8 @@ pub const GO_MODULE: &str = "examples/go";
 pub const GO_BENCH: &str = "examples/go/bench";
 /// The Rust half: criterion benchmarks of the `listings` package.
 pub const RUST_BENCH: &str = "benches";
+/// The exercises: `examples/exercises/NAME/{starter,solution}.rs`, `hints.md`.
+pub const EXERCISES: &str = "examples/exercises";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -171,11 +173,41 @@ fn error(path: &Path, line: usize, message: impl Into<String>) -> Error {
     }
 }
 
+/// An exercise: a starter whose tests fail, and a solution that passes the
+/// same tests (the code between `// ANCHOR: tests` and `// ANCHOR_END: tests`
+/// is the same in both files). Its starter says what it practises:
+/// `// practises: 1.11 1.14` (roadmap items) and `// level: warm-up`
+/// (`warm-up`, `medium` or `hard`).
+#[derive(Clone, Debug)]
+pub struct Exercise {
+    /// `chNN-slug`; its id on pages is `exercise/chNN-slug`.
+    pub name: String,
+    pub starter: PathBuf,
+    pub solution: PathBuf,
+    pub hints: PathBuf,
+    /// Roadmap items, (chapter, item).
+    pub practises: Vec<(u32, u32)>,
+    pub level: String,
+}
+
+impl Exercise {
+    pub fn id(&self) -> String {
+        format!("exercise/{}", self.name)
+    }
+
+    /// The chapter its name starts with (`ch03-…` -> 3).
+    pub fn chapter(&self) -> Option<u32> {
+        self.name.get(2..4)?.parse().ok()
+    }
+}
+
 /// Every listing of the book, sorted by kind, then name.
 #[derive(Clone, Debug)]
 pub struct Inventory {
     pub root: PathBuf,
     pub listings: Vec<Listing>,
+    /// The exercises, by name.
+    pub exercises: Vec<Exercise>,
     /// Recorded outputs whose listing is gone (renamed or deleted).
     pub strays: Vec<PathBuf>,
 }
@@ -186,12 +218,14 @@ impl Inventory {
         let mut inventory = Inventory {
             root: root.to_path_buf(),
             listings: Vec::new(),
+            exercises: Vec::new(),
             strays: Vec::new(),
         };
         inventory.scan_rust(EXAMPLES, Kind::Rust)?;
         inventory.scan_rust(COMPILE_FAIL, Kind::CompileFail)?;
         inventory.scan_go()?;
         inventory.scan_benchmarks()?;
+        inventory.scan_exercises()?;
         let required = [
             (Kind::Rust, EXAMPLES),
             (Kind::CompileFail, COMPILE_FAIL),

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use crate::{
-    Anchor, Error, GO_BENCH, GO_MODULE, Inventory, Kind, Listing, OutputRule, RUST_BENCH, error,
+    Anchor, EXERCISES, Error, Exercise, GO_BENCH, GO_MODULE, Inventory, Kind, Listing, OutputRule,
+    RUST_BENCH, error,
 };
 
 impl Inventory {
@@ -38,6 +39,83 @@ impl Inventory {
             {
                 self.strays.push(Path::new(dir).join(file));
             }
+        }
+        Ok(())
+    }
+
+    /// The exercises, each a folder of `examples/exercises/`. Optional, as
+    /// the folder is: a book may have none yet.
+    pub(crate) fn scan_exercises(&mut self) -> Result<(), Error> {
+        let dir = self.root.join(EXERCISES);
+        if !dir.is_dir() {
+            return Ok(());
+        }
+        for folder in sorted_entries(&dir)? {
+            if !folder.is_dir() {
+                continue;
+            }
+            let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+            let relative = Path::new(EXERCISES).join(&name);
+            for file in ["starter.rs", "solution.rs", "hints.md"] {
+                if !folder.join(file).is_file() {
+                    return Err(error(
+                        &folder,
+                        0,
+                        format!(
+                            "an exercise needs starter.rs, solution.rs and hints.md; {file} is missing"
+                        ),
+                    ));
+                }
+            }
+            let starter = relative.join("starter.rs");
+            let path = self.root.join(&starter);
+            let text = fs::read_to_string(&path)
+                .map_err(|e| error(&path, 0, format!("cannot read it: {e}")))?;
+            let (mut practises, mut level) = (Vec::new(), None);
+            for (n, line) in text.lines().enumerate() {
+                if let Some(items) = line.trim().strip_prefix("// practises:") {
+                    for item in items.split_whitespace() {
+                        let parsed = item
+                            .split_once('.')
+                            .and_then(|(c, i)| Some((c.parse().ok()?, i.parse().ok()?)));
+                        let Some(item) = parsed else {
+                            return Err(error(
+                                &path,
+                                n + 1,
+                                format!(
+                                    "`{item}` is no roadmap item; write CHAPTER.ITEM, e.g. 1.11"
+                                ),
+                            ));
+                        };
+                        practises.push(item);
+                    }
+                } else if let Some(l) = line.trim().strip_prefix("// level:") {
+                    let l = l.trim();
+                    if !["warm-up", "medium", "hard"].contains(&l) {
+                        return Err(error(
+                            &path,
+                            n + 1,
+                            format!("level `{l}`: write warm-up, medium or hard"),
+                        ));
+                    }
+                    level = Some(l.to_owned());
+                }
+            }
+            let Some(level) = level else {
+                return Err(error(
+                    &path,
+                    0,
+                    "no `// level:` line (warm-up, medium or hard)",
+                ));
+            };
+            self.exercises.push(Exercise {
+                name,
+                starter,
+                solution: relative.join("solution.rs"),
+                hints: relative.join("hints.md"),
+                practises,
+                level,
+            });
         }
         Ok(())
     }

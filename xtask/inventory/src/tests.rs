@@ -59,6 +59,15 @@ const BOOK: &[(&str, &str)] = &[
         "package bench\n// ANCHOR: spawn\n// ANCHOR_END: spawn\n",
     ),
     ("benches/go_vs_rust.rs", "fn main() {}\n"),
+    (
+        "examples/exercises/ch01-fix-it/starter.rs",
+        "//! Exercise: fix it\n// practises: 1.11 1.14\n// level: medium\nfn main() {}\n",
+    ),
+    (
+        "examples/exercises/ch01-fix-it/solution.rs",
+        "fn main() {}\n",
+    ),
+    ("examples/exercises/ch01-fix-it/hints.md", "- A hint.\n"),
 ];
 
 #[test]
@@ -106,6 +115,19 @@ fn finds_every_kind_with_its_outputs_and_directives() {
         inventory.strays,
         [Path::new("examples/ch09-09-gone.stdout")]
     );
+    let bench = inventory.get("go/bench").unwrap();
+    assert_eq!(
+        bench.run_command(),
+        "go test -C examples/go -run '^$' -bench . ./bench"
+    );
+    assert_eq!(bench.anchors[0].name, "spawn");
+    let exercise = &inventory.exercises[0];
+    assert_eq!(exercise.id(), "exercise/ch01-fix-it");
+    assert_eq!(exercise.practises, [(1, 11), (1, 14)]);
+    assert_eq!(
+        (exercise.level.as_str(), exercise.chapter()),
+        ("medium", Some(1))
+    );
 }
 
 #[test]
@@ -142,4 +164,25 @@ fn an_unknown_directive_names_its_line() {
         error.contains("ch01-02-typo.rs:2: unknown directive"),
         "{error}"
     );
+}
+
+#[test]
+fn an_exercise_needs_its_three_files_and_a_level() {
+    let mut files: Vec<_> = BOOK
+        .iter()
+        .filter(|(p, _)| !p.ends_with("hints.md"))
+        .copied()
+        .collect();
+    let book = Fixture::new(&files);
+    let error = Inventory::scan(&book.0).unwrap_err().to_string();
+    assert!(error.contains("hints.md is missing"), "{error}");
+    files.push(("examples/exercises/ch01-fix-it/hints.md", ""));
+    files.retain(|(p, _)| !p.ends_with("ch01-fix-it/starter.rs"));
+    files.push((
+        "examples/exercises/ch01-fix-it/starter.rs",
+        "// level: easy\n",
+    ));
+    let book = Fixture::new(&files);
+    let error = Inventory::scan(&book.0).unwrap_err().to_string();
+    assert!(error.contains("starter.rs:1: level `easy`"), "{error}");
 }

@@ -22,6 +22,10 @@
 //! Go listing and a Rust one side by side, as the panes that
 //! `theme/js/go-rust-tabs.js` turns into tabs; `go note` and `go output`
 //! are the Go pane's notes.
+//! `{{#exercise NAME}}` shows an exercise of `examples/exercises/NAME/`: its
+//! starter (with the tests that define success), its hints and a solution,
+//! each behind a reveal.
+//!
 //! `\{{#listing …}}` is shown as written.
 //!
 //! The code goes through mdBook's own `{{#rustdoc_include}}` and
@@ -101,6 +105,7 @@ pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
         let result = match kind {
             "listing" => writer.one(args),
             "go-rust" => writer.pair(args),
+            "exercise" => writer.exercise(args),
             _ => {
                 out.text.push_str(directive); // mdBook's own ({{#include}}, …)
                 continue;
@@ -267,6 +272,54 @@ impl Writer<'_> {
         }
         let spec = resolve(spec, self.inventory, false)?;
         self.show(&spec, notes);
+        Ok(())
+    }
+
+    /// An exercise: its starter, editable and with its tests, which
+    /// `theme/js/exercises.js` gives a "Run tests" button; the hints and a
+    /// solution, each behind a reveal.
+    fn exercise(&mut self, args: &str) -> Result<(), Problem> {
+        let name = args.trim();
+        let exercise = self
+            .inventory
+            .exercises
+            .iter()
+            .find(|e| e.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = self
+                    .inventory
+                    .exercises
+                    .iter()
+                    .map(|e| e.name.as_str())
+                    .collect();
+                problem(
+                    format!("no exercise is named `{name}`"),
+                    format!("name a folder of examples/exercises/: {}", names.join(", ")),
+                )
+            })?;
+        self.shown.push(Shown {
+            line: self.line,
+            id: exercise.id(),
+            part: false,
+        });
+        let root = self.to_root;
+        let (starter, solution) = (exercise.starter.display(), exercise.solution.display());
+        writeln!(
+            self.text,
+            "<div class=\"exercise\" data-exercise=\"{name}\">\n\n\
+             ```rust,editable\n{{{{#include {root}{starter}}}}}\n```\n\n\
+             <span class=\"caption\">Exercise `{name}` ({level}) · `{starter}` · \
+             its tests fail until you solve it: run them here, or in your editor with \
+             `cargo xtask exercise {name}`</span>\n\n\
+             <details>\n<summary>Hints</summary>\n\n{{{{#include {root}{hints}}}}}\n\n</details>\n\n\
+             <details class=\"solution\">\n<summary>A solution</summary>\n\n\
+             ```rust\n{{{{#include {root}{solution}}}}}\n```\n\n\
+             <span class=\"caption\">`{solution}`, which `cargo xtask test` proves passes the same tests</span>\n\n\
+             </details>\n\n</div>",
+            level = exercise.level,
+            hints = exercise.hints.display(),
+        )
+        .unwrap();
         Ok(())
     }
 

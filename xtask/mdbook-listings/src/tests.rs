@@ -42,6 +42,14 @@ fn listing(kind: Kind, name: &str, anchors: &[&str], outputs: &[&str]) -> Listin
 }
 
 fn inventory() -> Inventory {
+    let exercise = inventory::Exercise {
+        name: "ch01-fix-it".into(),
+        starter: "examples/exercises/ch01-fix-it/starter.rs".into(),
+        solution: "examples/exercises/ch01-fix-it/solution.rs".into(),
+        hints: "examples/exercises/ch01-fix-it/hints.md".into(),
+        practises: vec![(1, 11)],
+        level: "medium".into(),
+    };
     Inventory {
         root: PathBuf::from("/book"),
         listings: vec![
@@ -62,6 +70,7 @@ fn inventory() -> Inventory {
             listing(Kind::GoBench, "bench", &["spawn"], &[]),
             listing(Kind::RustBench, "go_vs_rust", &["spawn"], &[]),
         ],
+        exercises: vec![exercise],
         strays: Vec::new(),
     }
 }
@@ -226,4 +235,34 @@ fn escaped_and_foreign_directives_pass_through() {
     let out = page(text);
     assert_eq!(out.problems, []);
     assert_eq!(out.text, text);
+}
+
+#[test]
+fn an_exercise_is_its_editable_starter_then_hints_and_a_solution_behind_reveals() {
+    let out = page("{{#exercise ch01-fix-it}}\n");
+    assert_eq!(out.problems, []);
+    let text = &out.text;
+    assert!(
+        text.starts_with("<div class=\"exercise\" data-exercise=\"ch01-fix-it\">"),
+        "{text}"
+    );
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in {text}"))
+    };
+    let starter =
+        at("```rust,editable\n{{#include ../../examples/exercises/ch01-fix-it/starter.rs}}");
+    let hints = at(
+        "<summary>Hints</summary>\n\n{{#include ../../examples/exercises/ch01-fix-it/hints.md}}",
+    );
+    let solution = at("{{#include ../../examples/exercises/ch01-fix-it/solution.rs}}");
+    assert!(starter < hints && hints < solution);
+    assert!(text.contains("`cargo xtask exercise ch01-fix-it`"));
+    assert_eq!(out.shown[0].id, "exercise/ch01-fix-it");
+    let out = page("{{#exercise ch01-fix-that}}\n");
+    assert!(
+        out.problems[0].fix.contains("ch01-fix-it"),
+        "{:?}",
+        out.problems
+    );
 }

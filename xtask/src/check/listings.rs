@@ -63,6 +63,53 @@ pub fn each_is_shown_once(book: &Book) -> Vec<Problem> {
     problems
 }
 
+/// Every exercise is on exactly one page, of its own chapter.
+pub fn each_exercise_is_shown_once_in_its_chapter(book: &Book) -> Vec<Problem> {
+    let shown = shown(book);
+    let mut problems = Vec::new();
+    for exercise in &book.inventory.exercises {
+        let places = shown.get(&exercise.id()).map_or(&[][..], Vec::as_slice);
+        let chapter = exercise.chapter().map(|n| format!("src/ch{n:02}-"));
+        match places {
+            [] => problems.push(Problem::new(
+                &exercise.starter,
+                1,
+                "this exercise is shown on no page",
+                format!(
+                    "show it on its chapter's exercises page: {{{{#exercise {}}}}}",
+                    exercise.name
+                ),
+            )),
+            [(page, line, _), again @ ..] => {
+                let in_chapter = chapter
+                    .as_deref()
+                    .is_some_and(|c| page.to_string_lossy().starts_with(c));
+                if !in_chapter {
+                    problems.push(Problem::new(
+                        page,
+                        *line,
+                        format!("`{}` is named for another chapter", exercise.id()),
+                        "show it in the chapter its name starts with (chNN-), or rename it",
+                    ));
+                }
+                for (page, at, _) in again {
+                    problems.push(Problem::new(
+                        page,
+                        *at,
+                        format!(
+                            "`{}` is already shown at {}:{line}",
+                            exercise.id(),
+                            places[0].0.display()
+                        ),
+                        "show an exercise once",
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// `| part` shows only code: the whole listing, with its caption and
 /// output, must be on the same page.
 pub fn parts_stay_beside_their_listing(book: &Book) -> Vec<Problem> {

@@ -59,6 +59,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     pages::links_resolve,
     pages::diagrams_parse,
     listings::each_is_shown_once,
+    listings::each_exercise_is_shown_once_in_its_chapter,
     listings::parts_stay_beside_their_listing,
     listings::outputs_are_recorded,
     listings::no_stale_outputs,

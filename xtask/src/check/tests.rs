@@ -60,6 +60,7 @@ fn fixture(changes: &[(&str, Option<&str>)]) -> Vec<Problem> {
         package: "tokio".into(),
         lib: "tokio".into(),
         version: "1.54.1".parse().unwrap(),
+        features: vec!["full".into()],
     };
     run(&Book::load_with(root, vec![tokio]).unwrap())
 }
@@ -321,4 +322,21 @@ fn a_listing_sits_in_the_section_of_the_item_it_is_named_for() {
         9,
         "section shows no part of it",
     );
+}
+
+#[test]
+fn every_exercise_is_shown() {
+    let starter = "examples/exercises/ch01-fix-it/starter.rs";
+    let problems = fixture(&[
+        (starter, Some("// level: warm-up\nfn main() {}\n")),
+        (
+            "examples/exercises/ch01-fix-it/solution.rs",
+            Some("fn main() {}\n"),
+        ),
+        (
+            "examples/exercises/ch01-fix-it/hints.md",
+            Some("- A hint.\n"),
+        ),
+    ]);
+    assert_problem(&problems, starter, 1, "exercise is shown on no page");
 }

@@ -7,6 +7,7 @@ fn heading_ids_follow_mdbook() {
     let inventory = Inventory {
         root: PathBuf::new(),
         listings: Vec::new(),
+        exercises: Vec::new(),
         strays: Vec::new(),
     };
     let page = Page::parse("src/p.md".into(), text.into(), &inventory);

@@ -8,7 +8,7 @@ use std::time::Instant;
 struct Shell;
 
 impl Compiler for Shell {
-    fn command(&self, source: &Path, _edition: &str, output: &Path) -> Command {
+    fn command(&self, source: &Path, _edition: &str, _tests: bool, output: &Path) -> Command {
         let mut sh = Command::new("sh");
         sh.arg("-c").arg(format!(
             "grep -q slow-compile '{0}' && sleep 30; cp '{0}' '{1}' && chmod +x '{1}'",
@@ -72,7 +72,11 @@ fn post(port: u16, path: &str, host: &str, origin: Option<&str>, body: &str) -> 
 }
 
 fn evaluate_json(port: u16, code: &str) -> (u16, String) {
-    let body = serde_json::json!({ "code": code, "edition": "2024" }).to_string();
+    evaluate_with(port, serde_json::json!({ "code": code, "edition": "2024" }))
+}
+
+fn evaluate_with(port: u16, request: serde_json::Value) -> (u16, String) {
+    let body = request.to_string();
     let (status, body) = post(
         port,
         "/evaluate.json",
@@ -188,14 +192,43 @@ fn stops_output_over_the_limit() {
 struct PlainRustc;
 
 impl Compiler for PlainRustc {
-    fn command(&self, source: &Path, edition: &str, output: &Path) -> Command {
+    fn command(&self, source: &Path, edition: &str, tests: bool, output: &Path) -> Command {
         let mut rustc = Command::new("rustc");
-        rustc
-            .arg(source)
-            .args(["--edition", edition, "-o"])
-            .arg(output);
+        rustc.arg(source);
+        if tests {
+            rustc.arg("--test");
+        }
+        rustc.args(["--edition", edition, "-o"]).arg(output);
         rustc
     }
+}
+
+#[test]
+fn runs_a_programs_tests_when_asked_as_the_playground_does() {
+    let port = rust_runner();
+    let program = |answer: u32| {
+        format!(
+            "fn answer() -> u32 {{ {answer} }}\nfn main() {{}}\n\
+             #[test]\nfn is_42() {{ assert_eq!(answer(), 42); }}\n"
+        )
+    };
+    let ask = |code: String| {
+        evaluate_with(
+            port,
+            serde_json::json!({ "code": code, "edition": "2024", "tests": true }),
+        )
+    };
+    let (_, failing) = ask(program(41));
+    assert!(failing.contains("test is_42 ... FAILED"), "{failing}");
+    assert!(
+        failing.contains("test result: FAILED. 0 passed; 1 failed"),
+        "{failing}"
+    );
+    let (_, passing) = ask(program(42));
+    assert!(passing.contains("test result: ok. 1 passed"), "{passing}");
+    // Without "tests", main runs, as before.
+    let (_, ran) = evaluate_json(port, &program(41));
+    assert_eq!(ran, "");
 }
 
 fn rust_runner() -> u16 {

@@ -1,0 +1,58 @@
+//! Exercise: wait for the work you started
+//! `save_all` hands each record to a task and returns at once: fire and
+//! forget. Its caller then reads the store and finds it empty. Make
+//! `save_all` return only when every record is saved, without saving them one
+//! after another.
+// practises: 1.14
+// level: medium
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub type Store = Arc<Mutex<Vec<u32>>>;
+
+async fn save(record: u32, store: Store) {
+    tokio::time::sleep(Duration::from_millis(5)).await; // the disk
+    store.lock().unwrap().push(record);
+}
+
+/// Saves every record, concurrently, and returns once all are saved.
+pub async fn save_all(records: Vec<u32>, store: Store) {
+    for record in records {
+        tokio::spawn(save(record, Arc::clone(&store)));
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let store = Store::default();
+    save_all(vec![1, 2, 3], Arc::clone(&store)).await;
+    println!("saved: {:?}", store.lock().unwrap());
+}
+
+// ANCHOR: tests
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn every_record_is_saved_when_save_all_returns() {
+        let store = Store::default();
+        let started = tokio::time::Instant::now();
+        save_all((1..=50).collect(), Arc::clone(&store)).await;
+        let mut saved = store.lock().unwrap().clone();
+        saved.sort();
+        assert_eq!(
+            saved,
+            (1..=50).collect::<Vec<_>>(),
+            "saved when save_all returned"
+        );
+        // Concurrently: 50 saves of 5 ms each took 5 ms, not 250.
+        assert!(
+            started.elapsed() < Duration::from_millis(50),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+}
+// ANCHOR_END: tests

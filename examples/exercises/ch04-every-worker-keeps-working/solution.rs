@@ -1,0 +1,50 @@
+//! A solution to the exercise "a pool that runs every job".
+// practises: 4.1 4.4
+// level: warm-up
+
+use std::thread;
+
+use crossbeam::channel;
+
+/// Squares every job on four workers; the results in any order.
+pub fn run_pool(jobs: Vec<u64>) -> Vec<u64> {
+    let (job_tx, job_rx) = channel::unbounded::<u64>();
+    let (result_tx, result_rx) = channel::unbounded();
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (jobs, results) = (job_rx.clone(), result_tx.clone());
+            // A worker is a loop: it ends when the queue is closed and empty.
+            thread::spawn(move || {
+                for job in jobs {
+                    results.send(job * job).unwrap();
+                }
+            })
+        })
+        .collect();
+    for job in jobs {
+        job_tx.send(job).unwrap();
+    }
+    drop((job_tx, result_tx));
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    result_rx.iter().collect()
+}
+
+fn main() {
+    println!("{:?}", run_pool(vec![1, 2, 3]));
+}
+
+// ANCHOR: tests
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_job_gives_one_result() {
+        let mut results = run_pool((1..=100).collect());
+        results.sort();
+        assert_eq!(results, (1..=100u64).map(|j| j * j).collect::<Vec<_>>());
+    }
+}
+// ANCHOR_END: tests
