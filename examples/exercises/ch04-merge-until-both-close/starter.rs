@@ -1,0 +1,60 @@
+//! Exercise: merge two streams, to the end of both
+//! `merge` forwards what arrives on two channels into one list, until both
+//! are closed. It stops at the first channel that closes, and the other
+//! channel's values are lost. Keep going until both are closed.
+// practises: 4.2
+// level: warm-up
+
+use tokio::sync::mpsc;
+
+/// Every value of both channels, in the order they are taken.
+pub async fn merge(mut a: mpsc::Receiver<u32>, mut b: mpsc::Receiver<u32>) -> Vec<u32> {
+    let mut all = Vec::new();
+    loop {
+        tokio::select! {
+            biased; // `a` first, when both have a value
+            v = a.recv() => match v {
+                Some(v) => all.push(v),
+                None => break,
+            },
+            v = b.recv() => match v {
+                Some(v) => all.push(v),
+                None => break,
+            },
+        }
+    }
+    all
+}
+
+#[tokio::main]
+async fn main() {
+    let (ta, a) = mpsc::channel(4);
+    let (tb, b) = mpsc::channel(4);
+    ta.send(1).await.unwrap();
+    tb.send(2).await.unwrap();
+    drop((ta, tb));
+    println!("{:?}", merge(a, b).await);
+}
+
+// ANCHOR: tests
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn values_of_both_channels_all_arrive() {
+        let (ta, a) = mpsc::channel(8);
+        let (tb, b) = mpsc::channel(8);
+        for v in [1, 2] {
+            ta.send(v).await.unwrap();
+        }
+        for v in [10, 20, 30, 40, 50] {
+            tb.send(v).await.unwrap();
+        }
+        drop((ta, tb));
+        let mut all = merge(a, b).await;
+        all.sort();
+        assert_eq!(all, [1, 2, 10, 20, 30, 40, 50]);
+    }
+}
+// ANCHOR_END: tests

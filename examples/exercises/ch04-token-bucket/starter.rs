@@ -1,0 +1,59 @@
+//! Exercise: a token bucket, on a paused clock
+//! `RateLimiter::acquire` lets a caller go on at most `per_second` times a
+//! second, after a burst of `burst` at once. The starter lets everyone through
+//! at once. Make `acquire` wait for a token: one is added every
+//! `1 / per_second`, and the bucket never holds more than `burst`. The test
+//! runs on tokio's paused clock and measures when each caller went through.
+// practises: 4.6
+// level: hard
+
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+pub struct RateLimiter {
+    pub per_second: u32,
+    pub burst: u32,
+}
+
+impl RateLimiter {
+    pub fn new(per_second: u32, burst: u32) -> RateLimiter {
+        RateLimiter { per_second, burst }
+    }
+
+    /// Returns when the caller may go on.
+    pub async fn acquire(&mut self) {}
+}
+
+#[tokio::main]
+async fn main() {
+    let mut limiter = RateLimiter::new(5, 1);
+    let started = Instant::now();
+    for _ in 0..3 {
+        limiter.acquire().await;
+    }
+    println!(
+        "3 through in {:?}",
+        started.elapsed().min(Duration::from_secs(10))
+    );
+}
+
+// ANCHOR: tests
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_burst_then_one_every_fifth_of_a_second() {
+        let mut limiter = RateLimiter::new(5, 2);
+        let started = Instant::now();
+        let mut through = Vec::new();
+        for _ in 0..6 {
+            limiter.acquire().await;
+            through.push(started.elapsed().as_millis());
+        }
+        // Two at once (the burst), then one every 200 ms.
+        assert_eq!(through, [0, 0, 200, 400, 600, 800]);
+    }
+}
+// ANCHOR_END: tests
