@@ -11,6 +11,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use anyhow::{Context, Result, bail};
 use inventory::{Exercise, Inventory};
@@ -35,16 +36,38 @@ pub fn prove(root: &Path, filter: &str) -> Result<usize> {
         return Ok(0);
     }
     let rustc = Rustc::from_project(root)?;
+    // Four at a time: most of a proof is waiting (for rustc, or for a
+    // starter's test to give up on a hang after a second).
+    let next = AtomicUsize::new(0);
+    let mut outcomes: Vec<(usize, Result<()>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let n = next.fetch_add(1, Relaxed);
+                        let Some(exercise) = chosen.get(n) else {
+                            break done;
+                        };
+                        done.push((n, prove_one(root, &rustc, exercise)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    outcomes.sort_by_key(|(n, _)| *n);
     let mut failures = Vec::new();
-    for exercise in &chosen {
-        match prove_one(root, &rustc, exercise) {
-            Ok(()) => eprintln!(
-                "exercise {}: the starter fails, the solution passes",
-                exercise.name
-            ),
+    for (n, outcome) in outcomes {
+        let name = &chosen[n].name;
+        match outcome {
+            Ok(()) => eprintln!("exercise {name}: the starter fails, the solution passes"),
             Err(e) => {
-                eprintln!("exercise {}: FAILED: {e:#}", exercise.name);
-                failures.push(exercise.name.clone());
+                eprintln!("exercise {name}: FAILED: {e:#}");
+                failures.push(name.clone());
             }
         }
     }

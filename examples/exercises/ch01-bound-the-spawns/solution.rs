@@ -28,18 +28,19 @@ async fn fetch(url: usize, gauge: &Gauge) -> usize {
 /// Fetches every URL, at most `LIMIT` at a time, and returns the results
 /// in the URLs' order.
 pub async fn fetch_all(urls: Vec<usize>, gauge: Arc<Gauge>) -> Vec<usize> {
-    // A permit per fetch in flight: the fifth task waits for one to end.
+    // A permit per fetch in flight, taken *before* spawning: the loop waits
+    // for room, so there are never more than LIMIT tasks, not only fetches.
     let permits = Arc::new(Semaphore::new(LIMIT));
-    let tasks: Vec<_> = urls
-        .into_iter()
-        .map(|url| {
-            let (gauge, permits) = (Arc::clone(&gauge), Arc::clone(&permits));
-            tokio::spawn(async move {
-                let _permit = permits.acquire().await.unwrap();
-                fetch(url, &gauge).await
-            })
-        })
-        .collect();
+    let mut tasks = Vec::new();
+    for url in urls {
+        let permit = Arc::clone(&permits).acquire_owned().await.unwrap();
+        let gauge = Arc::clone(&gauge);
+        tasks.push(tokio::spawn(async move {
+            let result = fetch(url, &gauge).await;
+            drop(permit); // room for the next one
+            result
+        }));
+    }
     let mut results = Vec::new();
     for task in tasks {
         results.push(task.await.unwrap());

@@ -34,7 +34,6 @@ mod tests {
 
     #[test]
     fn every_job_reports_and_a_panic_is_an_err() {
-        std::panic::set_hook(Box::new(|_| {})); // keep the output quiet
         let results = run_all(vec![|| 1, || panic!("job 2 failed"), || 3]);
         assert_eq!(results, vec![Ok(1), Err("job 2 failed".to_owned()), Ok(3)]);
     }

@@ -1,5 +1,5 @@
 //! A solution to the exercise "a lock held across a call".
-// level: medium
+// level: warm-up
 
 use std::sync::Mutex;
 
@@ -46,8 +46,8 @@ mod tests {
         let shared = Arc::clone(&cart);
         std::thread::spawn(move || done.send(add_and_report(&shared, "tea")).unwrap());
         let line = reported
-            .recv_timeout(Duration::from_secs(1))
-            .expect("add_and_report did not return within a second: who holds the lock?");
+            .recv_timeout(Duration::from_secs(2))
+            .expect("add_and_report did not return within 2 s: who holds the lock?");
         assert_eq!(line, "1 items");
     }
 }

@@ -1,9 +1,9 @@
 //! Exercise: a lock held across a call
 //! `add_and_report` locks the cart to add an item, then calls `report`,
 //! which locks the cart to read it. It never returns: a `std::sync::Mutex` is
-//! not reentrant, so the thread waits for itself. The test gives up after a
-//! second. Make it work without changing `report`.
-// level: medium
+//! not reentrant, so the thread waits for itself. The test gives up after two
+//! seconds. Make it work without changing `report`.
+// level: warm-up
 
 use std::sync::Mutex;
 
@@ -46,8 +46,8 @@ mod tests {
         let shared = Arc::clone(&cart);
         std::thread::spawn(move || done.send(add_and_report(&shared, "tea")).unwrap());
         let line = reported
-            .recv_timeout(Duration::from_secs(1))
-            .expect("add_and_report did not return within a second: who holds the lock?");
+            .recv_timeout(Duration::from_secs(2))
+            .expect("add_and_report did not return within 2 s: who holds the lock?");
         assert_eq!(line, "1 items");
     }
 }

@@ -10,8 +10,8 @@ pub fn filled() -> Vec<u32> {
     let list = Arc::new(Mutex::new(Vec::new()));
     let writer = Arc::clone(&list);
     let filling = thread::spawn(move || {
+        thread::sleep(Duration::from_millis(300)); // opening the file
         for i in 0..5 {
-            thread::sleep(Duration::from_millis(10)); // each takes a while
             writer.lock().unwrap().push(i);
         }
     });

@@ -39,8 +39,8 @@ mod tests {
         let (done, result) = std::sync::mpsc::channel();
         std::thread::spawn(move || done.send(collect(3)).unwrap());
         let all = result
-            .recv_timeout(Duration::from_secs(1))
-            .expect("collect did not return within a second: is a Sender still alive?");
+            .recv_timeout(Duration::from_secs(2))
+            .expect("collect did not return within 2 s: is a Sender still alive?");
         assert_eq!(all, vec![0, 1, 2, 10, 11, 12, 20, 21, 22]);
     }
 }

@@ -1,7 +1,7 @@
 //! Exercise: the loop that never ends
 //! Three producers send their numbers to one consumer, which collects
-//! them until the channel closes. `collect` never returns. The test waits a
-//! second for it, then fails instead of hanging. Make the channel close when
+//! them until the channel closes. `collect` never returns. The test waits two
+//! seconds for it, then fails instead of hanging. Make the channel close when
 //! the producers are done.
 // practises: 3.7 3.9
 // level: warm-up
@@ -40,8 +40,8 @@ mod tests {
         let (done, result) = std::sync::mpsc::channel();
         std::thread::spawn(move || done.send(collect(3)).unwrap());
         let all = result
-            .recv_timeout(Duration::from_secs(1))
-            .expect("collect did not return within a second: is a Sender still alive?");
+            .recv_timeout(Duration::from_secs(2))
+            .expect("collect did not return within 2 s: is a Sender still alive?");
         assert_eq!(all, vec![0, 1, 2, 10, 11, 12, 20, 21, 22]);
     }
 }

@@ -38,9 +38,9 @@ mod tests {
             let (done, result) = std::sync::mpsc::channel();
             std::thread::spawn(move || done.send(results(n)).unwrap());
             let got = result
-                .recv_timeout(Duration::from_secs(1))
+                .recv_timeout(Duration::from_secs(2))
                 .unwrap_or_else(|_| {
-                    panic!("results({n}) did not return within a second: who waits for whom?")
+                    panic!("results({n}) did not return within 2 s: who waits for whom?")
                 });
             assert_eq!(got, (0..n).collect::<Vec<_>>());
         }

@@ -1,7 +1,7 @@
 //! Exercise: drain, then join
 //! A worker sends its results on a channel of capacity 4, and `results`
 //! waits for the worker to finish before it reads them. With more than four
-//! results, `results` never returns: the test waits a second, then fails
+//! results, `results` never returns: the test waits two seconds, then fails
 //! instead of hanging. Find the cycle of waits, and break it.
 // practises: 3.6 3.8
 // level: medium
@@ -38,9 +38,9 @@ mod tests {
             let (done, result) = std::sync::mpsc::channel();
             std::thread::spawn(move || done.send(results(n)).unwrap());
             let got = result
-                .recv_timeout(Duration::from_secs(1))
+                .recv_timeout(Duration::from_secs(2))
                 .unwrap_or_else(|_| {
-                    panic!("results({n}) did not return within a second: who waits for whom?")
+                    panic!("results({n}) did not return within 2 s: who waits for whom?")
                 });
             assert_eq!(got, (0..n).collect::<Vec<_>>());
         }

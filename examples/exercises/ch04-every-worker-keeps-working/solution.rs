@@ -42,7 +42,11 @@ mod tests {
 
     #[test]
     fn every_job_gives_one_result() {
-        let mut results = run_pool((1..=100).collect());
+        let (done, pooled) = std::sync::mpsc::channel();
+        std::thread::spawn(move || done.send(run_pool((1..=100).collect())).unwrap());
+        let mut results = pooled
+            .recv_timeout(std::time::Duration::from_secs(2))
+            .expect("run_pool did not return within 2 s: does a worker wait forever?");
         results.sort();
         assert_eq!(results, (1..=100u64).map(|j| j * j).collect::<Vec<_>>());
     }

@@ -53,7 +53,10 @@ mod tests {
             tb.send(v).await.unwrap();
         }
         drop((ta, tb));
-        let mut all = merge(a, b).await;
+        let merging = tokio::time::timeout(std::time::Duration::from_secs(2), merge(a, b));
+        let mut all = merging
+            .await
+            .expect("merge never ended: does it spin on a closed channel?");
         all.sort();
         assert_eq!(all, [1, 2, 10, 20, 30, 40, 50]);
     }

@@ -1,6 +1,6 @@
 //! A solution to the exercise "a pipeline that stops when nobody listens".
 // practises: 4.3
-// level: hard
+// level: medium
 
 use std::time::Duration;
 

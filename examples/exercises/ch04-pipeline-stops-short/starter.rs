@@ -6,7 +6,7 @@
 //! stages' tasks to end (on tokio's paused clock, so a stage that never ends
 //! fails the test at once instead of hanging it).
 // practises: 4.3
-// level: hard
+// level: medium
 
 use std::time::Duration;
 

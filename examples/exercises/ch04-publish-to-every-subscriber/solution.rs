@@ -24,11 +24,10 @@ impl Hub {
         rx
     }
 
-    pub fn publish(&self, message: &str) {
-        for subscriber in &self.subscribers {
-            // A subscriber that dropped its receiver just misses it.
-            let _ = subscriber.send(message.to_owned());
-        }
+    pub fn publish(&mut self, message: &str) {
+        // A subscriber that dropped its receiver is forgotten.
+        self.subscribers
+            .retain(|subscriber| subscriber.send(message.to_owned()).is_ok());
     }
 }
 

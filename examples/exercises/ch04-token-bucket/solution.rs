@@ -72,6 +72,19 @@ mod tests {
         }
         // Two at once (the burst), then one every 200 ms.
         assert_eq!(through, [0, 0, 200, 400, 600, 800]);
+        // Idle for two seconds, the bucket fills up to the burst, not beyond.
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let idle = Instant::now();
+        let mut after = Vec::new();
+        for _ in 0..3 {
+            limiter.acquire().await;
+            after.push(idle.elapsed().as_millis());
+        }
+        assert_eq!(
+            after,
+            [0, 0, 200],
+            "a full bucket holds two tokens, not ten"
+        );
     }
 }
 // ANCHOR_END: tests

@@ -29,7 +29,7 @@ impl Catalogue {
         let prices = self.prices.read().unwrap();
         let now = self.inside.fetch_add(1, SeqCst) + 1;
         self.most_inside.fetch_max(now, SeqCst);
-        std::thread::sleep(Duration::from_millis(50)); // a slow lookup
+        std::thread::sleep(Duration::from_millis(200)); // a slow lookup
         self.inside.fetch_sub(1, SeqCst);
         prices.get(item).copied()
     }

@@ -13,6 +13,9 @@ pub struct Account {
 
 /// Moves `amount` from `from` to `to`, holding both locks.
 pub fn transfer(from: &Account, to: &Account, amount: i64) {
+    if from.id == to.id {
+        return; // one account: locking it twice would deadlock on its own
+    }
     // Every transfer locks the lower id first, whichever way the money goes:
     // no two threads can each hold what the other waits for.
     let (first, second) = if from.id < to.id {
@@ -21,7 +24,7 @@ pub fn transfer(from: &Account, to: &Account, amount: i64) {
         (to, from)
     };
     let mut first_balance = first.balance.lock().unwrap();
-    thread::sleep(Duration::from_millis(50)); // checks that take a while
+    thread::sleep(Duration::from_millis(200)); // checks that take a while
     let mut second_balance = second.balance.lock().unwrap();
     let (paying, paid) = if from.id < to.id {
         (&mut *first_balance, &mut *second_balance)
@@ -80,8 +83,8 @@ mod tests {
         }
         for _ in 0..2 {
             finished
-                .recv_timeout(Duration::from_secs(1))
-                .expect("a transfer is still waiting after a second: a deadlock");
+                .recv_timeout(Duration::from_secs(3))
+                .expect("a transfer is still waiting after 3 s: a deadlock");
         }
         assert_eq!(*alice.balance.lock().unwrap(), 100);
         assert_eq!(*bob.balance.lock().unwrap(), 100);

@@ -19,7 +19,7 @@ pub struct Account {
 /// Moves `amount` from `from` to `to`, holding both locks.
 pub fn transfer(from: &Account, to: &Account, amount: i64) {
     let mut paying = from.balance.lock().unwrap();
-    thread::sleep(Duration::from_millis(50)); // checks that take a while
+    thread::sleep(Duration::from_millis(200)); // checks that take a while
     let mut paid = to.balance.lock().unwrap();
     *paying -= amount;
     *paid += amount;
@@ -73,8 +73,8 @@ mod tests {
         }
         for _ in 0..2 {
             finished
-                .recv_timeout(Duration::from_secs(1))
-                .expect("a transfer is still waiting after a second: a deadlock");
+                .recv_timeout(Duration::from_secs(3))
+                .expect("a transfer is still waiting after 3 s: a deadlock");
         }
         assert_eq!(*alice.balance.lock().unwrap(), 100);
         assert_eq!(*bob.balance.lock().unwrap(), 100);

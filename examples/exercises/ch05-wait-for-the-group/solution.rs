@@ -16,7 +16,7 @@ pub fn process_all(items: Vec<u32>) -> Vec<u32> {
         .map(|item| {
             let results = Arc::clone(&results);
             thread::spawn(move || {
-                thread::sleep(Duration::from_millis(100)); // connecting
+                thread::sleep(Duration::from_millis(300)); // connecting
                 thread::sleep(Duration::from_millis(10));
                 results.lock().unwrap().push(item * 2);
             })

@@ -18,7 +18,7 @@ pub fn process_all(items: Vec<u32>) -> Vec<u32> {
     for item in items {
         let (results, running) = (Arc::clone(&results), Arc::clone(&running));
         thread::spawn(move || {
-            thread::sleep(Duration::from_millis(100)); // connecting
+            thread::sleep(Duration::from_millis(300)); // connecting
             running.fetch_add(1, SeqCst); // Go's wg.Add(1), but inside the goroutine
             thread::sleep(Duration::from_millis(10));
             results.lock().unwrap().push(item * 2);

@@ -1,6 +1,6 @@
 //! A solution to the exercise "cancel the parent, stop the children".
 // practises: 6.3
-// level: medium
+// level: warm-up
 
 use std::time::Duration;
 

@@ -4,7 +4,7 @@
 //! each worker watches a token of its own. Make the workers' tokens children
 //! of the one returned, so one cancel stops them all.
 // practises: 6.3
-// level: medium
+// level: warm-up
 
 use std::time::Duration;
 

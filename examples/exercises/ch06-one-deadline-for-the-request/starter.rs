@@ -1,7 +1,7 @@
 //! Exercise: the whole request, not each step
 //! A request makes three calls, one after another, and must answer within
 //! two seconds in all. The starter gives each call two seconds of its own, so
-//! three slow calls take six. Give the calls one deadline, shared, like a
+//! three slow calls can take up to six. Give the calls one deadline, shared, like a
 //! Go context made with `WithDeadline` and passed to each.
 // practises: 6.4 6.5
 // level: medium

@@ -21,11 +21,14 @@ pub fn gather(services: &[&str]) -> (Vec<String>, Vec<String>) {
         asking.into_iter().map(|a| a.join().unwrap()).collect()
     });
     // Keep both sides: a partial failure is data, not a reason to drop it.
-    let (answers, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    (
-        answers.into_iter().map(Result::unwrap).collect(),
-        errors.into_iter().map(|e| e.unwrap_err()).collect(),
-    )
+    let (mut answers, mut errors) = (Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok(answer) => answers.push(answer),
+            Err(error) => errors.push(error),
+        }
+    }
+    (answers, errors)
 }
 
 fn main() {

@@ -36,13 +36,12 @@ mod tests {
 
     #[test]
     fn every_input_reports_its_number_or_its_error() {
-        std::panic::set_hook(Box::new(|_| {})); // a panic here would be quiet
         let results = parse_all(&["7", "x1", "42"]);
         assert_eq!(results.len(), 3, "a result for every input: {results:?}");
         assert_eq!(results[0], Ok(7));
         assert!(
-            results[1].as_ref().is_err_and(|e| e.contains("\"x1\"")),
-            "{:?}",
+            results[1].as_ref().is_err_and(|e| e.contains("x1")),
+            "the error names the input: {:?}",
             results[1]
         );
         assert_eq!(results[2], Ok(42));

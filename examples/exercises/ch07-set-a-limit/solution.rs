@@ -1,6 +1,6 @@
 //! A solution to the exercise "errgroup's SetLimit and TryGo".
 // practises: 7.5
-// level: hard
+// level: medium
 
 use std::future::Future;
 use std::sync::Arc;

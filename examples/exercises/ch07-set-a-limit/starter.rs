@@ -5,7 +5,7 @@
 //! whether it did (Go's `TryGo`). The starter's `set_limit` does nothing. The
 //! test counts the tasks running at once, on tokio's paused clock.
 // practises: 7.5
-// level: hard
+// level: medium
 
 use std::future::Future;
 
