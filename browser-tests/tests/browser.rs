@@ -64,6 +64,7 @@ tests![
     only_pages_with_diagrams_load_mermaid,
     go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone,
     an_exercise_fails_as_given_passes_when_solved_and_stays_solved,
+    a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score,
 ];
 
 fn book_url() -> String {
@@ -568,5 +569,69 @@ async fn an_exercise_fails_as_given_passes_when_solved_and_stays_solved() {
         "the roadmap's count of solved exercises",
     )
     .await;
+    client.close().await.unwrap();
+}
+
+async fn a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score() {
+    // The first quiz of the book, and the page that shows it.
+    let quizzes = inventory::Inventory::scan(&root()).unwrap().quizzes;
+    let name = quizzes
+        .first()
+        .expect("a quiz")
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let marker = format!("data-quiz=\"{name}\"");
+    let page = pages()
+        .into_iter()
+        .find(|page| page != "print.html" && built(page).contains(&marker))
+        .unwrap_or_else(|| panic!("no page shows the quiz {name}"));
+    let client = browser().await;
+    open(&client, &page).await;
+    let quiz = json!(name);
+    let key = run(&client, js!("quiz"), &[json!("key"), quiz.clone()]).await;
+    let (right, count) = (
+        key[0].as_u64().unwrap() as usize,
+        key[1].as_u64().unwrap() as usize,
+    );
+    let wrong = (right + 1) % count;
+    let state = || [json!("state"), quiz.clone()];
+
+    run(
+        &client,
+        js!("quiz"),
+        &[json!("pick"), quiz.clone(), json!(wrong)],
+    )
+    .await;
+    let mut marks = vec![""; count];
+    marks[wrong] = "wrong";
+    assert_eq!(
+        run(&client, js!("quiz"), &state()).await,
+        json!([marks, false])
+    );
+
+    run(
+        &client,
+        js!("quiz"),
+        &[json!("pick"), quiz.clone(), json!(right)],
+    )
+    .await;
+    marks[right] = "right";
+    assert_eq!(
+        run(&client, js!("quiz"), &state()).await,
+        json!([marks, true])
+    );
+
+    // The first try counts, and the score survives a reload.
+    open(&client, &page).await;
+    let score = run(&client, js!("quiz"), &[json!("score"), quiz.clone()]).await;
+    let questions = built(&page).matches("<div class=\"question\"").count();
+    assert_eq!(
+        score,
+        json!(format!(
+            "0 of 1 answered right the first time (of {questions})."
+        ))
+    );
     client.close().await.unwrap();
 }

@@ -30,6 +30,15 @@
         const names = Array.isArray(solved) ? solved : [];
         return names.filter(name => String(name).startsWith(`ch${chapter}-`)).length;
     };
+    // Quiz answers (theme/js/quiz.js), first tries: [right, answered].
+    const quizIn = chapter => {
+        const scores = read('go-concurrency-in-rust:quizzes', '{}');
+        const all = scores && typeof scores === 'object' ? scores : {};
+        const firsts = Object.entries(all)
+            .filter(([quiz]) => quiz.startsWith(`ch${chapter}-`))
+            .flatMap(([, answers]) => Object.values(answers || {}));
+        return [firsts.filter(Boolean).length, firsts.length];
+    };
     // An item is identified by its section: "ch01-goroutines/basics.html#work-stealing".
     const chapterOf = href => (href.match(/^ch(\d\d)-/) || [])[1];
 
@@ -102,7 +111,9 @@
                 const exercises = solved
                     ? ` · ${solved} exercise${solved === 1 ? '' : 's'} solved`
                     : '';
-                badge.textContent = `${shown[chapter]} done${exercises}`;
+                const [right, answered] = quizIn(chapter);
+                const quiz = answered ? ` · quiz ${right}/${answered}` : '';
+                badge.textContent = `${shown[chapter]} done${exercises}${quiz}`;
             }
             showInSidebar(totals);
         };

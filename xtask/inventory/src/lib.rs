@@ -40,6 +40,8 @@ pub const GO_BENCH: &str = "examples/go/bench";
 pub const RUST_BENCH: &str = "benches";
 /// The exercises: `examples/exercises/NAME/{starter,solution}.rs`, `hints.md`.
 pub const EXERCISES: &str = "examples/exercises";
+/// The quizzes: `examples/quizzes/NAME.toml` (read by the preprocessor).
+pub const QUIZZES: &str = "examples/quizzes";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -208,6 +210,8 @@ pub struct Inventory {
     pub listings: Vec<Listing>,
     /// The exercises, by name.
     pub exercises: Vec<Exercise>,
+    /// The quiz files, `examples/quizzes/NAME.toml`, by name.
+    pub quizzes: Vec<PathBuf>,
     /// Recorded outputs whose listing is gone (renamed or deleted).
     pub strays: Vec<PathBuf>,
 }
@@ -219,6 +223,7 @@ impl Inventory {
             root: root.to_path_buf(),
             listings: Vec::new(),
             exercises: Vec::new(),
+            quizzes: Vec::new(),
             strays: Vec::new(),
         };
         inventory.scan_rust(EXAMPLES, Kind::Rust)?;
@@ -226,6 +231,7 @@ impl Inventory {
         inventory.scan_go()?;
         inventory.scan_benchmarks()?;
         inventory.scan_exercises()?;
+        inventory.scan_quizzes()?;
         let required = [
             (Kind::Rust, EXAMPLES),
             (Kind::CompileFail, COMPILE_FAIL),

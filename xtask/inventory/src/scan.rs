@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::{
     Anchor, EXERCISES, Error, Exercise, GO_BENCH, GO_MODULE, Inventory, Kind, Listing, OutputRule,
-    RUST_BENCH, error,
+    QUIZZES, RUST_BENCH, error,
 };
 
 impl Inventory {
@@ -38,6 +38,21 @@ impl Inventory {
                 && !present.contains(&path.with_file_name(format!("{stem}.rs")))
             {
                 self.strays.push(Path::new(dir).join(file));
+            }
+        }
+        Ok(())
+    }
+
+    /// The quiz files, `examples/quizzes/*.toml`. Optional, as the folder is.
+    pub(crate) fn scan_quizzes(&mut self) -> Result<(), Error> {
+        let dir = self.root.join(QUIZZES);
+        if !dir.is_dir() {
+            return Ok(());
+        }
+        for file in sorted_entries(&dir)? {
+            if file.extension().is_some_and(|e| e == "toml") {
+                self.quizzes
+                    .push(Path::new(QUIZZES).join(file.file_name().unwrap()));
             }
         }
         Ok(())

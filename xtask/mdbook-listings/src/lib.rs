@@ -26,6 +26,10 @@
 //! starter (with the tests that define success), its hints and a solution,
 //! each behind a reveal.
 //!
+//! `{{#quiz NAME}}` shows the questions of `examples/quizzes/NAME.toml`;
+//! `quiz.rs` checks each answer about a program against what the program
+//! really printed, or whether it really compiles.
+//!
 //! `\{{#listing …}}` is shown as written.
 //!
 //! The code goes through mdBook's own `{{#rustdoc_include}}` and
@@ -106,6 +110,7 @@ pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
             "listing" => writer.one(args),
             "go-rust" => writer.pair(args),
             "exercise" => writer.exercise(args),
+            "quiz" => writer.quiz(args),
             _ => {
                 out.text.push_str(directive); // mdBook's own ({{#include}}, …)
                 continue;
@@ -323,6 +328,19 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// A quiz of `examples/quizzes/` (see `quiz.rs`).
+    fn quiz(&mut self, args: &str) -> Result<(), Problem> {
+        let shown = quiz::write(
+            args.trim(),
+            self.inventory,
+            self.to_root,
+            self.line,
+            &mut self.text,
+        )?;
+        self.shown.extend(shown);
+        Ok(())
+    }
+
     fn pair(&mut self, args: &str) -> Result<(), Problem> {
         let (specs, notes, go_notes) = split_notes(args)?;
         let specs: Vec<&str> = specs.split_whitespace().collect();
@@ -429,5 +447,6 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
     }
 }
 
+mod quiz;
 #[cfg(test)]
 mod tests;

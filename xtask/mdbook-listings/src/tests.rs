@@ -71,6 +71,7 @@ fn inventory() -> Inventory {
             listing(Kind::RustBench, "go_vs_rust", &["spawn"], &[]),
         ],
         exercises: vec![exercise],
+        quizzes: Vec::new(),
         strays: Vec::new(),
     }
 }
@@ -265,4 +266,60 @@ fn an_exercise_is_its_editable_starter_then_hints_and_a_solution_behind_reveals(
         "{:?}",
         out.problems
     );
+}
+
+/// A book root on disk, for the quiz, which reads its file and the outputs.
+fn quiz_book(answer: usize) -> (PathBuf, Inventory) {
+    let root = std::env::temp_dir().join(format!("quiz-test-{}-{answer}", std::process::id()));
+    std::fs::create_dir_all(root.join("examples/quizzes")).unwrap();
+    std::fs::write(root.join("examples/ch03-07-states.stdout"), "open\n").unwrap();
+    let quiz = format!(
+        "[[question]]\ntype = \"output\"\nprogram = \"ch03-07-states\"\nprompt = \"What does it print?\"\n\
+         choices = [\"closed\", \"open\"]\nanswer = {answer}\nwhy = \"Because.\"\n\n\
+         [[question]]\ntype = \"compiles\"\nprogram = \"compile-fail/ch03-01-use\"\nprompt = \"Does it compile?\"\n\
+         answer = false\nwhy = \"It uses a moved value.\"\n"
+    );
+    std::fs::write(root.join("examples/quizzes/ch03-quiz.toml"), quiz).unwrap();
+    let mut inventory = inventory();
+    inventory.root = root.clone();
+    inventory.quizzes = vec!["examples/quizzes/ch03-quiz.toml".into()];
+    (root, inventory)
+}
+
+#[test]
+fn a_quiz_checks_its_answers_against_the_programs() {
+    let (root, inventory) = quiz_book(1);
+    let out = expand(
+        "{{#quiz ch03-quiz}}\n",
+        Path::new("src/ch03-channels/page.md"),
+        &inventory,
+    );
+    assert_eq!(out.problems, []);
+    let text = &out.text;
+    assert!(
+        text.contains("<div class=\"question\" data-answer=\"1\">"),
+        "{text}"
+    );
+    assert!(text.contains("```rust,noplayground\n{{#include ../../examples/ch03-07-states.rs}}"));
+    assert!(text.contains("<div class=\"question\" data-answer=\"1\">\n\n**2.** Does it compile?"));
+    assert!(
+        text.contains("{{#include ../../examples/compile-fail/ch03-01-use.stderr}}"),
+        "{text}"
+    );
+    let ids: Vec<&str> = out.shown.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["ch03-07-states", "compile-fail/ch03-01-use"]);
+    let _ = std::fs::remove_dir_all(root);
+
+    let (root, inventory) = quiz_book(0);
+    let out = expand(
+        "{{#quiz ch03-quiz}}\n",
+        Path::new("src/ch03-channels/page.md"),
+        &inventory,
+    );
+    assert!(
+        out.problems[0].what.contains("which is choice [1], not 0"),
+        "{:?}",
+        out.problems
+    );
+    let _ = std::fs::remove_dir_all(root);
 }

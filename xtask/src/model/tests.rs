@@ -8,6 +8,7 @@ fn heading_ids_follow_mdbook() {
         root: PathBuf::new(),
         listings: Vec::new(),
         exercises: Vec::new(),
+        quizzes: Vec::new(),
         strays: Vec::new(),
     };
     let page = Page::parse("src/p.md".into(), text.into(), &inventory);
