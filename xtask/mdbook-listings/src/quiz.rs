@@ -105,10 +105,12 @@ pub(crate) fn write(
         writeln!(out, "<div class=\"question\" data-answer=\"{answer}\">\n").unwrap();
         writeln!(out, "**{}.** {prompt}\n", n + 1).unwrap();
         if let Some(listing) = program {
+            // A `quiz-…` program is the quiz's own; a listing of the page
+            // that a question asks about again is shown there whole.
             shown.push(Shown {
                 line,
                 id: listing.id(),
-                part: false,
+                part: !listing.name.starts_with("quiz-"),
             });
             // No Run button: running it would give the answer away.
             let source = listing.source.display();
