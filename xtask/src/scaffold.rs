@@ -63,9 +63,9 @@ pub fn new_listing(
                 .is_some_and(|l| l.kind == Kind::Go)
     });
     let block = if has_go {
-        format!("{{{{#listing {name}:main}}}}")
+        format!("{{{{#listing {name}.rs:main}}}}")
     } else {
-        format!("{{{{#go-rust {name}:main {name}:main}}}}")
+        format!("{{{{#go-rust {name}:main {name}.rs:main}}}}")
     };
     let text = insert_at_section_end(&page.text, section.map(|(_, l)| l.end), &block);
     fs::write(root.join(&path), text)?;

@@ -40,8 +40,9 @@ pub const GO_BENCH: &str = "examples/go/bench";
 pub const RUST_BENCH: &str = "benches";
 /// The exercises: `examples/exercises/NAME/{starter,solution}.rs`, `hints.md`.
 pub const EXERCISES: &str = "examples/exercises";
-/// The quizzes: `examples/quizzes/NAME.toml` (read by the preprocessor).
-pub const QUIZZES: &str = "examples/quizzes";
+/// The quizzes: `src/quizzes/NAME.toml`, beside the prose they test (read
+/// by the preprocessor).
+pub const QUIZZES: &str = "src/quizzes";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -109,6 +110,16 @@ impl Listing {
     /// The name as the harness and the pages use it: `go/NAME` for Go.
     pub fn id(&self) -> String {
         format!("{}{}", self.kind.prefix(), self.name)
+    }
+
+    /// How a page names it: by its file for the kinds that are one file
+    /// (`NAME.rs`, `compile-fail/NAME.rs`, `benches/NAME.rs`), so that a
+    /// search for the file finds the page; by its folder for Go (`go/NAME`).
+    pub fn reference(&self) -> String {
+        match self.kind {
+            Kind::Go | Kind::GoBench => self.id(),
+            _ => format!("{}.rs", self.id()),
+        }
     }
 
     /// The command a reader types to run it, from the book's root.
@@ -210,7 +221,7 @@ pub struct Inventory {
     pub listings: Vec<Listing>,
     /// The exercises, by name.
     pub exercises: Vec<Exercise>,
-    /// The quiz files, `examples/quizzes/NAME.toml`, by name.
+    /// The quiz files, `src/quizzes/NAME.toml`, by name.
     pub quizzes: Vec<PathBuf>,
     /// Recorded outputs whose listing is gone (renamed or deleted).
     pub strays: Vec<PathBuf>,
@@ -271,6 +282,11 @@ impl Inventory {
     /// The listing named `id` (`NAME`, `compile-fail/NAME` or `go/NAME`).
     pub fn get(&self, id: &str) -> Option<&Listing> {
         self.listings.iter().find(|l| l.id() == id)
+    }
+
+    /// The listing a page names `reference` (see [`Listing::reference`]).
+    pub fn by_reference(&self, reference: &str) -> Option<&Listing> {
+        self.listings.iter().find(|l| l.reference() == reference)
     }
 
     /// The listings whose id contains `filter`, as `cargo test` filters.

@@ -43,7 +43,7 @@ impl Inventory {
         Ok(())
     }
 
-    /// The quiz files, `examples/quizzes/*.toml`. Optional, as the folder is.
+    /// The quiz files, `src/quizzes/*.toml`. Optional, as the folder is.
     pub(crate) fn scan_quizzes(&mut self) -> Result<(), Error> {
         let dir = self.root.join(QUIZZES);
         if !dir.is_dir() {

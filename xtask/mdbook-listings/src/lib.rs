@@ -7,9 +7,11 @@
 //!            [| go note: …] [| go output: …] [| part]}}
 //! ```
 //!
-//! `NAME` is an id of the inventory: `chNN-MM-slug` (a Rust listing),
-//! `compile-fail/chNN-MM-slug` or `go/chNN-MM-slug`, or one of the Go-vs-Rust
-//! benchmarks, `go/bench` and `benches/NAME`. A listing expands to
+//! `NAME` names a listing of the inventory by its file, so that a search for
+//! the file finds the page: `chNN-MM-slug.rs` (a Rust listing),
+//! `compile-fail/chNN-MM-slug.rs`, or, for a Go listing, its folder,
+//! `go/chNN-MM-slug` (in `{{#go-rust}}` the Go one needs no `go/`); or one of
+//! the Go-vs-Rust benchmarks, `go/bench` and `benches/NAME.rs`. A listing expands to
 //! one code block per anchor (the whole file without one), a caption naming
 //! the file and the command that runs it (then `; ` and the `note`), and
 //! what its run recorded: stdout (or, for a benchmark listing, its
@@ -26,7 +28,7 @@
 //! starter (with the tests that define success), its hints and a solution,
 //! each behind a reveal.
 //!
-//! `{{#quiz NAME}}` shows the questions of `examples/quizzes/NAME.toml`;
+//! `{{#quiz NAME}}` shows the questions of `src/quizzes/NAME.toml`;
 //! `quiz.rs` checks each answer about a program against what the program
 //! really printed, or whether it really compiles.
 //!
@@ -193,6 +195,35 @@ fn split_notes(args: &str) -> Result<(&str, Notes<'_>, Notes<'_>), Problem> {
     Ok((specs, notes, go))
 }
 
+/// The listing a page names: `NAME.rs`, `compile-fail/NAME.rs`,
+/// `benches/NAME.rs` (a file) or `go/NAME` (a folder).
+pub(crate) fn lookup<'a>(
+    inventory: &'a Inventory,
+    reference: &str,
+) -> Result<&'a Listing, Problem> {
+    if let Some(listing) = inventory.by_reference(reference) {
+        return Ok(listing);
+    }
+    let fix = match inventory.get(reference) {
+        Some(listing) => format!("name it by its file: `{}`", listing.reference()),
+        None => {
+            let bare = reference.trim_start_matches("go/").trim_end_matches(".rs");
+            let near: Vec<String> = inventory
+                .listings
+                .iter()
+                .filter(|l| l.name.split('-').take(2).eq(bare.split('-').take(2)))
+                .map(Listing::reference)
+                .collect();
+            if near.is_empty() {
+                "name a listing of examples/: NAME.rs, compile-fail/NAME.rs or go/NAME".to_owned()
+            } else {
+                format!("listings of that item: {}", near.join(", "))
+            }
+        }
+    };
+    Err(problem(format!("no listing is named `{reference}`"), fix))
+}
+
 fn resolve<'a>(spec: &'a str, inventory: &'a Inventory, go: bool) -> Result<Spec<'a>, Problem> {
     let (id, anchors) = spec.split_once(':').unwrap_or((spec, ""));
     let id = if go && !id.starts_with("go/") && !id.starts_with("benches/") {
@@ -200,27 +231,7 @@ fn resolve<'a>(spec: &'a str, inventory: &'a Inventory, go: bool) -> Result<Spec
     } else {
         id.to_owned()
     };
-    let listing = inventory.get(&id).ok_or_else(|| {
-        let near: Vec<String> = inventory
-            .listings
-            .iter()
-            .map(Listing::id)
-            .filter(|other| {
-                other
-                    .split('-')
-                    .take(2)
-                    .eq(id.trim_start_matches("go/").split('-').take(2))
-            })
-            .collect();
-        problem(
-            format!("no listing is named `{id}`"),
-            if near.is_empty() {
-                "name a listing of examples/: NAME, compile-fail/NAME or go/NAME".to_owned()
-            } else {
-                format!("listings of that item: {}", near.join(", "))
-            },
-        )
-    })?;
+    let listing = lookup(inventory, &id)?;
     let mut found = Vec::new();
     for anchor in anchors.split(',').map(str::trim).filter(|a| !a.is_empty()) {
         let Some(known) = listing.anchors.iter().find(|a| a.name == anchor) else {
@@ -328,7 +339,7 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// A quiz of `examples/quizzes/` (see `quiz.rs`).
+    /// A quiz of `src/quizzes/` (see `quiz.rs`).
     fn quiz(&mut self, args: &str) -> Result<(), Problem> {
         let shown = quiz::write(
             args.trim(),

@@ -1,4 +1,4 @@
-//! Quizzes: `examples/quizzes/NAME.toml`, shown with `{{#quiz NAME}}`.
+//! Quizzes: `src/quizzes/NAME.toml`, shown with `{{#quiz NAME}}`.
 //!
 //! A question about a program takes its answer from reality, and a change
 //! of the program that makes the answer wrong is a problem (so `cargo xtask
@@ -74,7 +74,7 @@ pub(crate) fn write(
                 .collect();
             problem(
                 format!("no quiz is named `{name}`"),
-                format!("name a file of examples/quizzes/: {}", names.join(", ")),
+                format!("name a file of src/quizzes/: {}", names.join(", ")),
             )
         })?;
     let path = inventory.path(file);
@@ -154,11 +154,8 @@ fn check<'a>(
     question: &Question,
     inventory: &'a Inventory,
 ) -> Result<(Vec<String>, usize, Option<&'a Listing>), String> {
-    let program = |id: &str| {
-        inventory
-            .get(id)
-            .ok_or_else(|| format!("no listing is named `{id}`"))
-    };
+    let program =
+        |id: &str| crate::lookup(inventory, id).map_err(|p| format!("{} ({})", p.what, p.fix));
     match question {
         Question::Output {
             program: id,

@@ -83,7 +83,7 @@ fn page(text: &str) -> Expanded {
 #[test]
 fn a_listing_becomes_its_code_caption_and_output() {
     let out = page(
-        "Before.\n\n{{#listing ch03-07-states:observe,main | note: its test checks the diagram}}\n\nAfter.\n",
+        "Before.\n\n{{#listing ch03-07-states.rs:observe,main | note: its test checks the diagram}}\n\nAfter.\n",
     );
     assert_eq!(out.problems, []);
     assert_eq!(
@@ -107,7 +107,8 @@ fn a_listing_becomes_its_code_caption_and_output() {
 
 #[test]
 fn a_pair_is_a_go_pane_then_a_rust_pane() {
-    let out = page("{{#go-rust ch03-07-states:observe ch03-07-states | output: the ids vary}}\n");
+    let out =
+        page("{{#go-rust ch03-07-states:observe ch03-07-states.rs | output: the ids vary}}\n");
     assert_eq!(out.problems, []);
     assert_eq!(
         out.text,
@@ -128,7 +129,8 @@ fn a_pair_is_a_go_pane_then_a_rust_pane() {
 
 #[test]
 fn a_benchmark_shows_its_release_numbers_and_a_compile_fail_listing_its_error() {
-    let out = page("{{#listing ch05-09-bench}}\n\n{{#listing compile-fail/ch03-01-use:use}}\n");
+    let out =
+        page("{{#listing ch05-09-bench.rs}}\n\n{{#listing compile-fail/ch03-01-use.rs:use}}\n");
     assert_eq!(out.problems, []);
     assert!(
         out.text
@@ -155,7 +157,7 @@ fn a_benchmark_shows_its_release_numbers_and_a_compile_fail_listing_its_error() 
 
 #[test]
 fn the_benchmarks_pair_runs_nowhere_but_in_cargo_xtask_bench() {
-    let out = page("{{#go-rust bench:spawn benches/go_vs_rust:spawn}}\n");
+    let out = page("{{#go-rust bench:spawn benches/go_vs_rust.rs:spawn}}\n");
     assert_eq!(out.problems, []);
     assert!(
         out.text
@@ -175,7 +177,7 @@ fn the_benchmarks_pair_runs_nowhere_but_in_cargo_xtask_bench() {
 
 #[test]
 fn a_stderr_note_replaces_the_generic_caption() {
-    let out = page("{{#listing ch05-09-bench | stderr: the panic; its thread id varies}}\n");
+    let out = page("{{#listing ch05-09-bench.rs | stderr: the panic; its thread id varies}}\n");
     assert!(
         out.text.contains(
             "stderr}}\n```\n\n<span class=\"caption\">the panic; its thread id varies</span>"
@@ -187,7 +189,7 @@ fn a_stderr_note_replaces_the_generic_caption() {
 
 #[test]
 fn a_part_is_only_code() {
-    let out = page("{{#listing ch03-07-states:main | part}}\n");
+    let out = page("{{#listing ch03-07-states.rs:main | part}}\n");
     assert_eq!(
         out.text,
         "```rust\n{{#rustdoc_include ../../examples/ch03-07-states.rs:main}}\n```\n"
@@ -197,9 +199,9 @@ fn a_part_is_only_code() {
 
 #[test]
 fn mistakes_are_problems_at_their_line_and_the_directive_stays() {
-    let text = "# Page\n\n{{#listing ch03-07-sates}}\n\n{{#listing ch03-07-states:mian}}\n\n\
-                {{#go-rust ch03-07-states}}\n\nSee {{#listing ch03-07-states}} inline.\n\n\
-                {{#listing ch03-07-states | colour: red}}\n";
+    let text = "# Page\n\n{{#listing ch03-07-sates.rs}}\n\n{{#listing ch03-07-states.rs:mian}}\n\n\
+                {{#go-rust ch03-07-states}}\n\nSee {{#listing ch03-07-states.rs}} inline.\n\n\
+                {{#listing ch03-07-states.rs | colour: red}}\n";
     let out = page(text);
     let found: Vec<(usize, &str)> = out
         .problems
@@ -209,7 +211,7 @@ fn mistakes_are_problems_at_their_line_and_the_directive_stays() {
     assert_eq!(
         found,
         [
-            (3, "no listing is named `ch03-07-sates`"),
+            (3, "no listing is named `ch03-07-sates.rs`"),
             (5, "`examples/ch03-07-states.rs` has no anchor `mian`"),
             (
                 7,
@@ -217,7 +219,7 @@ fn mistakes_are_problems_at_their_line_and_the_directive_stays() {
             ),
             (
                 9,
-                "`{{#listing ch03-07-states}}` shares its line with other text"
+                "`{{#listing ch03-07-states.rs}}` shares its line with other text"
             ),
             (11, "unknown note `colour`"),
         ]
@@ -228,6 +230,13 @@ fn mistakes_are_problems_at_their_line_and_the_directive_stays() {
         out.problems[0]
     );
     assert_eq!(out.text, text);
+}
+
+#[test]
+fn a_listing_of_one_file_is_named_by_its_file() {
+    let out = page("{{#listing ch03-07-states:main}}\n");
+    let fix = &out.problems[0].fix;
+    assert_eq!(fix, "name it by its file: `ch03-07-states.rs`");
 }
 
 #[test]
@@ -271,18 +280,19 @@ fn an_exercise_is_its_editable_starter_then_hints_and_a_solution_behind_reveals(
 /// A book root on disk, for the quiz, which reads its file and the outputs.
 fn quiz_book(answer: usize) -> (PathBuf, Inventory) {
     let root = std::env::temp_dir().join(format!("quiz-test-{}-{answer}", std::process::id()));
-    std::fs::create_dir_all(root.join("examples/quizzes")).unwrap();
+    std::fs::create_dir_all(root.join("src/quizzes")).unwrap();
+    std::fs::create_dir_all(root.join("examples")).unwrap();
     std::fs::write(root.join("examples/ch03-07-states.stdout"), "open\n").unwrap();
     let quiz = format!(
-        "[[question]]\ntype = \"output\"\nprogram = \"ch03-07-states\"\nprompt = \"What does it print?\"\n\
+        "[[question]]\ntype = \"output\"\nprogram = \"ch03-07-states.rs\"\nprompt = \"What does it print?\"\n\
          choices = [\"closed\", \"open\"]\nanswer = {answer}\nwhy = \"Because.\"\n\n\
-         [[question]]\ntype = \"compiles\"\nprogram = \"compile-fail/ch03-01-use\"\nprompt = \"Does it compile?\"\n\
+         [[question]]\ntype = \"compiles\"\nprogram = \"compile-fail/ch03-01-use.rs\"\nprompt = \"Does it compile?\"\n\
          answer = false\nwhy = \"It uses a moved value.\"\n"
     );
-    std::fs::write(root.join("examples/quizzes/ch03-quiz.toml"), quiz).unwrap();
+    std::fs::write(root.join("src/quizzes/ch03-quiz.toml"), quiz).unwrap();
     let mut inventory = inventory();
     inventory.root = root.clone();
-    inventory.quizzes = vec!["examples/quizzes/ch03-quiz.toml".into()];
+    inventory.quizzes = vec!["src/quizzes/ch03-quiz.toml".into()];
     (root, inventory)
 }
 

@@ -40,10 +40,13 @@ pub fn each_is_shown_once(book: &Book) -> Vec<Problem> {
                 match listing.kind {
                     Kind::Go => format!(
                         "show it beside its Rust counterpart where it is explained: \
-                         {{{{#go-rust {} RUST-NAME:ANCHOR}}}}",
+                         {{{{#go-rust {} RUST-NAME.rs:ANCHOR}}}}",
                         listing.name
                     ),
-                    _ => format!("show it where it is explained: {{{{#listing {id}:ANCHOR}}}}"),
+                    _ => format!(
+                        "show it where it is explained: {{{{#listing {}:ANCHOR}}}}",
+                        listing.reference()
+                    ),
                 },
             )),
             [_] => {}

@@ -9,8 +9,8 @@ use crate::crates::Crate;
 use crate::model::Book;
 
 const PAGE: &str = "# Page\n\n## First item\n\n\
-    {{#go-rust ch01-01-first:main ch01-01-first:main}}\n\n\
-    It does not compile:\n\n{{#listing compile-fail/ch01-01-wrong}}\n";
+    {{#go-rust ch01-01-first:main ch01-01-first.rs:main}}\n\n\
+    It does not compile:\n\n{{#listing compile-fail/ch01-01-wrong.rs}}\n";
 
 const PLAYGROUND: &str = r#"{ "about": "", "taken": "2026-08-02", "source": "",
     "has": { "tokio": { "version": "1.53.1", "features": ["full"] } }, "lacks": [] }"#;
@@ -89,15 +89,15 @@ fn rust_blocks_tagged_ignore_are_rejected() {
 
 #[test]
 fn directives_must_name_listings_and_anchors_that_exist() {
-    let page = PAGE.replace("ch01-01-first:main}}", "ch01-01-frist:main}}");
+    let page = PAGE.replace("ch01-01-first.rs:main}}", "ch01-01-frist.rs:main}}");
     let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
     assert_problem(
         &problems,
         "src/ch01/page.md",
         5,
-        "no listing is named `ch01-01-frist`",
+        "no listing is named `ch01-01-frist.rs`",
     );
-    let page = PAGE.replace("ch01-01-first:main}}", "ch01-01-first:mian}}");
+    let page = PAGE.replace("ch01-01-first.rs:main}}", "ch01-01-first.rs:mian}}");
     let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
     assert_problem(&problems, "src/ch01/page.md", 5, "no anchor `mian`");
 }
@@ -133,7 +133,7 @@ fn every_listing_is_shown_once_with_its_output() {
         1,
         "shown on no page",
     );
-    let page = format!("{PAGE}\n{{{{#listing ch01-01-first}}}}\n");
+    let page = format!("{PAGE}\n{{{{#listing ch01-01-first.rs}}}}\n");
     let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
     assert_problem(
         &problems,
@@ -159,7 +159,7 @@ fn every_listing_is_shown_once_with_its_output() {
 
 #[test]
 fn a_part_needs_its_whole_listing_on_the_page() {
-    let other = "# Other\n\n{{#listing ch01-01-first:main | part}}\n";
+    let other = "# Other\n\n{{#listing ch01-01-first.rs:main | part}}\n";
     let summary = "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n  - [Other](ch01/other.md)\n";
     let problems = fixture(&[
         ("src/ch01/other.md", Some(other)),
@@ -176,8 +176,8 @@ fn a_part_needs_its_whole_listing_on_the_page() {
 #[test]
 fn every_roadmap_section_shows_its_go_listing() {
     let page = PAGE.replace(
-        "{{#go-rust ch01-01-first:main ch01-01-first:main}}",
-        "{{#listing ch01-01-first:main}}",
+        "{{#go-rust ch01-01-first:main ch01-01-first.rs:main}}",
+        "{{#listing ch01-01-first.rs:main}}",
     );
     let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
     assert_problem(&problems, "src/ch01/page.md", 3, "has no Go listing");

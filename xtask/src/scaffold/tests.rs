@@ -18,8 +18,8 @@ fn book(sh: &xshell::Shell) -> xshell::TempDir {
         ),
         (
             "src/ch01/page.md",
-            "# Page\n\n## First item\n\n{{#go-rust ch01-01-first:main ch01-01-first:main}}\n\n\
-             It does not compile:\n\n{{#listing compile-fail/ch01-01-wrong}}\n\n\
+            "# Page\n\n## First item\n\n{{#go-rust ch01-01-first:main ch01-01-first.rs:main}}\n\n\
+             It does not compile:\n\n{{#listing compile-fail/ch01-01-wrong.rs}}\n\n\
              ## Second item\n\nText.\n\n> [!TIP]\n> Rule.\n",
         ),
         (
@@ -57,7 +57,7 @@ fn a_new_listing_lands_at_the_end_of_its_section() {
     let text = fs::read_to_string(dir.path().join(page)).unwrap();
     // The section's first listing gets its Go counterpart beside it...
     let pair = text
-        .find("{{#go-rust ch01-02-second-idea:main ch01-02-second-idea:main}}")
+        .find("{{#go-rust ch01-02-second-idea:main ch01-02-second-idea.rs:main}}")
         .unwrap();
     assert!(text.find("Text.").unwrap() < pair && pair < text.find("> [!TIP]").unwrap());
     assert!(dir.path().join("examples/ch01-02-second-idea.rs").exists());
@@ -69,7 +69,9 @@ fn a_new_listing_lands_at_the_end_of_its_section() {
     // ...and a second one does not.
     new_listing(&load(&dir), "1.1", "another-idea", None).unwrap();
     let text = fs::read_to_string(dir.path().join("src/ch01/page.md")).unwrap();
-    let first = text.find("{{#listing ch01-01-another-idea:main}}").unwrap();
+    let first = text
+        .find("{{#listing ch01-01-another-idea.rs:main}}")
+        .unwrap();
     assert!(first < text.find("## Second item").unwrap(), "{text}");
     assert!(!dir.path().join("examples/go/ch01-01-another-idea").exists());
 }
