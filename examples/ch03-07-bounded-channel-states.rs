@@ -95,7 +95,8 @@ mod tests {
 
     /// The diagram's transitions, parsed from the chapter's page itself.
     fn diagram() -> Vec<(String, String, String, String)> {
-        let page = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ch03-channels/advanced.md");
+        let root = std::env::var("CARGO_MANIFEST_DIR").expect("run by cargo test");
+        let page = format!("{root}/src/ch03-channels/advanced.md");
         let page = std::fs::read_to_string(page).unwrap();
         let start = page
             .find("```mermaid\nstateDiagram-v2")

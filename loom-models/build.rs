@@ -11,8 +11,11 @@ use inventory::{Inventory, Kind};
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("..");
     let inventory = Inventory::scan(&root).unwrap_or_else(|e| panic!("{e}"));
+    // Relative to this package, so that cargo watches the files of the
+    // checkout it builds in, even from a target/ copied from another one.
     for path in inventory.watched() {
-        println!("cargo:rerun-if-changed={}", path.display());
+        let relative = path.strip_prefix(&root).unwrap_or(&path);
+        println!("cargo:rerun-if-changed=../{}", relative.display());
     }
     let models: Vec<_> = inventory
         .of(Kind::Rust)

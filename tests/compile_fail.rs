@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let args = Arguments::from_args();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &root();
     match trials(root, &args) {
         Ok((trials, recording)) => {
             let conclusion = libtest_mimic::run(&args, trials);
@@ -374,4 +374,13 @@ fn self_tests() -> Vec<Trial> {
             },
         ),
     ]
+}
+
+/// The checkout this harness runs in: `cargo test` sets `CARGO_MANIFEST_DIR`
+/// when it runs it. Read at run time, never compiled in, so that a copy of
+/// the checkout (with its `target/`) checks and records only itself.
+fn root() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .expect("run by `cargo test`, which sets CARGO_MANIFEST_DIR")
 }

@@ -98,17 +98,17 @@ fn main() -> std::process::ExitCode {
 
 fn run() -> Result<()> {
     let flags = flags::Xtask::from_env_or_exit();
+    let root = project_root()?;
     let sh = xshell::Shell::new()?;
-    sh.change_dir(project_root());
+    sh.change_dir(&root);
     match flags.subcommand {
         flags::XtaskCmd::Serve(cmd) => book::serve(&sh, cmd.port.unwrap_or(3000), cmd.open),
         flags::XtaskCmd::Test(cmd) => test::run(&sh, cmd.name.as_deref()),
-        flags::XtaskCmd::Check(_) => check::run_and_report(&project_root()),
+        flags::XtaskCmd::Check(_) => check::run_and_report(&root),
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
         flags::XtaskCmd::Bench(flags) => bench::run(&sh, flags.only.as_deref()),
         flags::XtaskCmd::NewListing(cmd) => {
-            let root = project_root();
             let book = model::Book::load(&root)?;
             let (name, page) =
                 scaffold::new_listing(&book, &cmd.place, &cmd.slug, cmd.page.as_deref())?;
@@ -127,10 +127,9 @@ fn run() -> Result<()> {
             Ok(())
         }
         flags::XtaskCmd::Exercise(cmd) => {
-            exercises::start(&project_root(), &cmd.name, cmd.dir.as_deref())
+            exercises::start(&root, &cmd.name, cmd.dir.as_deref())
         }
         flags::XtaskCmd::NewChapter(cmd) => {
-            let root = project_root();
             let book = model::Book::load(&root)?;
             for page in scaffold::new_chapter(&book, cmd.number, &cmd.title)? {
                 eprintln!(
@@ -147,12 +146,35 @@ fn run() -> Result<()> {
     }
 }
 
-/// The repository root: the parent of this crate's directory.
-pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+/// The repository this command runs in, found at run time, never compiled
+/// in: a binary built in one checkout and run in a copy of it (a clone
+/// copied with its `target/`, a moved checkout) must act on the copy.
+/// `cargo xtask` sets `CARGO_MANIFEST_DIR` to this crate's directory in the
+/// checkout it runs from; without it, the nearest directory above the
+/// working one that holds a `book.toml`.
+pub fn project_root() -> Result<PathBuf> {
+    find_root(
+        std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from),
+        &std::env::current_dir()?,
+    )
+}
+
+fn find_root(manifest_dir: Option<PathBuf>, cwd: &Path) -> Result<PathBuf> {
+    let is_root = |dir: &Path| dir.join("book.toml").is_file() && dir.join("xtask").is_dir();
+    if let Some(dir) = manifest_dir.as_deref().and_then(Path::parent)
+        && is_root(dir)
+    {
+        return Ok(dir.to_path_buf());
+    }
+    cwd.ancestors()
+        .find(|dir| is_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "not inside the book's repository (no book.toml above {}): run `cargo xtask` from its checkout",
+                cwd.display()
+            )
+        })
 }
 
 /// `a/b/../c` -> `a/c`, without touching the file system.
