@@ -80,6 +80,7 @@ fn main() -> ExitCode {
     let run = Run {
         overwrite: std::env::var("LISTINGS").is_ok_and(|v| v == "overwrite"),
         cpus: cpus.clone(),
+        preload: Some(exe_dir.parent().unwrap().join("libat_exit.so")),
         times: Arc::default(),
     };
     let mut trials: Vec<Trial> = inventory
@@ -218,6 +219,7 @@ fn hang_is_killed() -> Result<(), Failed> {
     let run = Run {
         overwrite: false,
         cpus: Cpus::Machine,
+        preload: None,
         times: Arc::default(),
     };
     let start = Instant::now();
@@ -263,9 +265,12 @@ fn go_listings(inventory: &Inventory, exe_dir: &Path) -> Result<GoListings, Stri
     let bin = exe_dir.parent().unwrap().join("go-listings");
     // With several packages, `go build -o` needs an existing directory.
     fs::create_dir_all(&bin).map_err(|e| format!("{}: {e}", bin.display()))?;
+    let overlay = at_exit_overlay(inventory, &exe_dir.parent().unwrap().join("go-at-exit"))?;
     let mut build = Command::new("go");
     build
-        .args(["build", "-o"])
+        .args(["build", "-overlay"])
+        .arg(&overlay)
+        .arg("-o")
         .arg(format!("{}/", bin.display()))
         .arg("./...")
         .current_dir(&module);
@@ -290,6 +295,94 @@ fn go_listings(inventory: &Inventory, exe_dir: &Path) -> Result<GoListings, Stri
         broken,
         skipped,
     })
+}
+
+/// What a Go listing's `main` becomes in the build the harness runs: the
+/// listing's own `main`, renamed, then a count of the goroutines still
+/// running (given a moment to end), written to `LISTINGS_AT_EXIT`. Only
+/// the harness's build has it (through `go build -overlay`; the files on
+/// disk stay as the page shows them), and only for listings that end with
+/// status 0: a panicking one never returns from main, and its trace must
+/// show `main.main`.
+const GO_AT_EXIT: &str = r#"package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"syscall"
+	"time"
+)
+
+func main() {
+	listingMain()
+	report := os.Getenv("LISTINGS_AT_EXIT")
+	if report == "" || runtime.NumGoroutine() == 1 {
+		return
+	}
+	// Without this wrapper the process would be gone: what its goroutines
+	// print from now on must not reach the output the harness compares.
+	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		syscall.Dup3(int(null.Fd()), 1, 0)
+		syscall.Dup3(int(null.Fd()), 2, 0)
+	}
+	// A listing that shows work outliving main is looked at once, at once.
+	grace := 200 * time.Millisecond
+	if os.Getenv("LISTINGS_AT_EXIT_DECLARED") != "" {
+		grace = 0
+	}
+	deadline := time.Now().Add(grace)
+	for runtime.NumGoroutine() > 1 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine() - 1; n > 0 {
+		f, err := os.Create(report)
+		if err != nil {
+			return
+		}
+		fmt.Fprintf(f, "%d goroutine(s) still running at exit:\n", n)
+		pprof.Lookup("goroutine").WriteTo(f, 1)
+		f.Close()
+	}
+}
+"#;
+
+/// Writes the overlay (`go build -overlay FILE`) that gives each Go listing
+/// [`GO_AT_EXIT`], and returns its path.
+fn at_exit_overlay(inventory: &Inventory, dir: &Path) -> Result<PathBuf, String> {
+    let io = |e: std::io::Error| format!("{}: {e}", dir.display());
+    fs::create_dir_all(dir).map_err(io)?;
+    let wrapper = dir.join("zz_listings_at_exit.go");
+    fs::write(&wrapper, GO_AT_EXIT).map_err(io)?;
+    let mut replace = Vec::new();
+    for listing in inventory.of(Kind::Go).filter(|l| l.output.exit == 0) {
+        let source = inventory.root.join(&listing.source);
+        let text = fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+        // The same lines, so that every position the runtime reports is the file's.
+        let renamed = text.replacen("\nfunc main() {", "\nfunc listingMain() {", 1);
+        if renamed == text {
+            return Err(format!("{}: no `func main() {{` line", source.display()));
+        }
+        let copy = dir.join(format!("{}.go", listing.name));
+        fs::write(&copy, renamed).map_err(io)?;
+        let package = source.parent().unwrap();
+        replace.push(format!(
+            "{:?}: {:?}",
+            source.display().to_string(),
+            copy.display().to_string()
+        ));
+        let added = package.join("zz_listings_at_exit.go");
+        replace.push(format!(
+            "{:?}: {:?}",
+            added.display().to_string(),
+            wrapper.display().to_string()
+        ));
+    }
+    let overlay = dir.join("overlay.json");
+    let json = format!("{{\"Replace\": {{\n{}\n}}}}\n", replace.join(",\n"));
+    fs::write(&overlay, json).map_err(io)?;
+    Ok(overlay)
 }
 
 impl GoListings {
@@ -324,8 +417,18 @@ fn build_examples(root: &Path) -> Result<(), String> {
         ..GO
     };
     match supervise::run_inherited(build, &limits) {
+        Ok(built) if built.success() => {}
+        Ok(_) => return Err("`cargo build --examples` failed".into()),
+        Err(e) => return Err(format!("cannot run cargo: {e}")),
+    }
+    // The library each Rust listing runs with, to see what it leaves running.
+    let mut build = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    build
+        .args(["build", "--quiet", "--package", "at-exit"])
+        .current_dir(root);
+    match supervise::run_inherited(build, &limits) {
         Ok(built) if built.success() => Ok(()),
-        Ok(_) => Err("`cargo build --examples` failed".into()),
+        Ok(_) => Err("`cargo build --package at-exit` failed".into()),
         Err(e) => Err(format!("cannot run cargo: {e}")),
     }
 }
@@ -345,8 +448,22 @@ fn examples_dir() -> PathBuf {
 struct Run {
     overwrite: bool,
     cpus: Cpus,
+    /// `libat_exit.so`, preloaded into Rust listings to see the threads
+    /// still running at exit (Go listings are built with a check of their
+    /// own; see `go_listings`).
+    preload: Option<PathBuf>,
     /// How long each listing ran, for the summary of the slowest.
     times: Arc<Mutex<Vec<(Duration, String)>>>,
+}
+
+/// Recording runs a listing this many times, and refuses output that
+/// changes between them.
+const RECORDING_RUNS: usize = 3;
+
+/// What one run printed, once it ended as it should.
+struct Ran {
+    stdout: String,
+    stderr: String,
 }
 
 impl Run {
@@ -357,17 +474,107 @@ impl Run {
         exe: &Path,
         limits: &Limits,
     ) -> Result<(), Failed> {
+        let ran = self.run(root, listing, exe, limits)?;
+        let stdout = root.join(listing.stdout_path());
+        let stderr = root.join(listing.stderr_path());
+        if self.overwrite {
+            for _ in 1..RECORDING_RUNS {
+                let again = self.run(root, listing, exe, limits)?;
+                for (what, first, then) in [
+                    ("stdout", &ran.stdout, &again.stdout),
+                    ("stderr", &ran.stderr, &again.stderr),
+                ] {
+                    if let Some(varies) = inventory::advice::between(&listing.output, first, then) {
+                        return Err(format!(
+                            "{}: not recorded: two runs wrote different {what}:\n{}\n\
+                             {}: {}",
+                            listing.id(),
+                            diff(first, then, "one run", "another run"),
+                            root.join(&listing.source).display(),
+                            varies.advice()
+                        )
+                        .into());
+                    }
+                }
+            }
+            // What still matches its recording under the listing's rule is
+            // left as it is: a new time in a `varies` spot is no change.
+            for (path, text) in [(&stdout, &ran.stdout), (&stderr, &ran.stderr)] {
+                let old = fs::read_to_string(path).ok();
+                let same = old.as_deref().is_some_and(|old| {
+                    inventory::advice::between(&listing.output, old, text).is_none()
+                });
+                if text.is_empty() && path == &stderr {
+                    let _ = fs::remove_file(path);
+                } else if !same {
+                    fs::write(path, text)?;
+                }
+            }
+            return Ok(());
+        }
+        let recorded_stdout = read_recorded(listing, &stdout)?;
+        let recorded_stderr = if stderr.exists() || !ran.stderr.is_empty() {
+            Some(read_recorded(listing, &stderr)?)
+        } else {
+            None
+        };
+        for re in &listing.output.varies {
+            let recorded = [Some(&recorded_stdout), recorded_stderr.as_ref()];
+            if !recorded.into_iter().flatten().any(|text| re.is_match(text)) {
+                return Err(format!(
+                    "{}: `// output: varies {re}` matches nothing it printed; \
+                     remove it or fix the pattern",
+                    root.join(&listing.source).display()
+                )
+                .into());
+            }
+        }
+        let cpus = self.cpus_note();
+        compare(root, listing, &stdout, &recorded_stdout, &ran.stdout, &cpus)?;
+        if let Some(recorded) = recorded_stderr {
+            compare(root, listing, &stderr, &recorded, &ran.stderr, &cpus)?;
+        }
+        Ok(())
+    }
+
+    fn cpus_note(&self) -> String {
+        match self.cpus {
+            Cpus::Machine => String::new(),
+            _ => format!(" ({})", self.cpus.describe()),
+        }
+    }
+
+    /// Runs the listing once and checks how it ended: in time, within its
+    /// limits, with its declared exit status, with nothing left running.
+    fn run(
+        &self,
+        root: &Path,
+        listing: &Listing,
+        exe: &Path,
+        limits: &Limits,
+    ) -> Result<Ran, Failed> {
         let name = &listing.id();
+        let source = root.join(&listing.source);
         let mut command = Command::new(exe);
         // The recorded panic messages must not depend on the caller's shell.
         command.env_remove("RUST_BACKTRACE");
         self.cpus.apply(&mut command);
+        let report = at_exit_report(name);
+        let _ = fs::remove_file(&report);
+        command.env("LISTINGS_AT_EXIT", &report);
+        if listing.output.still_running {
+            command.env("LISTINGS_AT_EXIT_DECLARED", "1");
+        }
+        if let (Some(preload), Kind::Rust) = (&self.preload, listing.kind) {
+            command.env("LD_PRELOAD", preload);
+            command.env(
+                "LISTINGS_AT_EXIT_ALLOW",
+                self.rayon_threads(&source).to_string(),
+            );
+        }
         let run = supervise::run(command, limits).map_err(|e| format!("{name}: {e}"))?;
         self.times.lock().unwrap().push((run.elapsed, name.clone()));
-        let cpus = match self.cpus {
-            Cpus::Machine => String::new(),
-            _ => format!(" ({})", self.cpus.describe()),
-        };
+        let cpus = self.cpus_note();
         match run.stopped {
             Some(Stop::Time) => {
                 return Err(format!(
@@ -397,12 +604,53 @@ impl Run {
             )
             .into());
         }
-        if !run.status.success() {
-            return Err(format!(
-                "{name} failed ({}){cpus}. stderr:\n{}",
-                run.status, run.stderr
-            )
-            .into());
+        let declared = listing.output.exit;
+        match run.status.code() {
+            Some(code) if code == declared => {}
+            Some(code) if declared == 0 => {
+                return Err(format!(
+                    "{name} exited with status {code}{cpus}. stderr:\n{}\n\
+                     {}: if ending so is what it shows (a panic in main exits with 101 in Rust, \
+                     2 in Go), declare it at the top of the listing: `// exit: {code}`; \
+                     otherwise fix the listing",
+                    run.stderr,
+                    source.display()
+                )
+                .into());
+            }
+            code => {
+                let code = code.map_or_else(|| format!("{}", run.status), |c| c.to_string());
+                return Err(format!(
+                    "{name} exited with status {code}{cpus}, but declares `// exit: {declared}`. \
+                     stderr:\n{}\n{}: fix the listing or its `// exit:` line",
+                    run.stderr,
+                    source.display()
+                )
+                .into());
+            }
+        }
+        let left = fs::read_to_string(&report).ok();
+        let _ = fs::remove_file(&report);
+        match (left, listing.output.still_running) {
+            (Some(left), false) => {
+                return Err(format!(
+                    "{name} left work running when main returned{cpus}: {left}\n\
+                     {}: end what the listing starts (join its threads, wait for its goroutines, \
+                     cancel its tasks); if outliving main is what it shows, declare it at the top: \
+                     `// at-exit: still-running`",
+                    source.display()
+                )
+                .into());
+            }
+            (None, true) if declared == 0 && self.sees_at_exit(listing) => {
+                return Err(format!(
+                    "{}: declares `// at-exit: still-running`, but nothing it started was \
+                     running when main returned{cpus}: remove the line",
+                    source.display()
+                )
+                .into());
+            }
+            _ => {}
         }
         if run.elapsed > BUDGET {
             return Err(format!(
@@ -412,40 +660,49 @@ impl Run {
             )
             .into());
         }
-        let stdout = root.join(listing.stdout_path());
-        let stderr = root.join(listing.stderr_path());
-        if self.overwrite {
-            fs::write(&stdout, &run.stdout)?;
-            if run.stderr.is_empty() {
-                let _ = fs::remove_file(&stderr);
-            } else {
-                fs::write(&stderr, &run.stderr)?;
-            }
-            return Ok(());
-        }
-        let recorded_stdout = read_recorded(listing, &stdout)?;
-        let recorded_stderr = if stderr.exists() || !run.stderr.is_empty() {
-            Some(read_recorded(listing, &stderr)?)
-        } else {
-            None
-        };
-        for re in &listing.output.varies {
-            let recorded = [Some(&recorded_stdout), recorded_stderr.as_ref()];
-            if !recorded.into_iter().flatten().any(|text| re.is_match(text)) {
-                return Err(format!(
-                    "{}: `// output: varies {re}` matches nothing it printed; \
-                     remove it or fix the pattern",
-                    root.join(&listing.source).display()
-                )
-                .into());
-            }
-        }
-        compare(listing, &stdout, &recorded_stdout, &run.stdout, &cpus)?;
-        if let Some(recorded) = recorded_stderr {
-            compare(listing, &stderr, &recorded, &run.stderr, &cpus)?;
-        }
-        Ok(())
+        Ok(Ran {
+            stdout: run.stdout,
+            stderr: run.stderr,
+        })
     }
+
+    /// Whether this run can see what a listing leaves running at exit.
+    fn sees_at_exit(&self, listing: &Listing) -> bool {
+        match listing.kind {
+            Kind::Rust => self.preload.is_some(),
+            _ => true,
+        }
+    }
+
+    /// Threads rayon's global pool may keep after main returns: one per CPU
+    /// the listing sees, if it uses rayon.
+    fn rayon_threads(&self, source: &Path) -> usize {
+        let uses_rayon = fs::read_to_string(source).is_ok_and(|s| s.contains("rayon"));
+        if !uses_rayon {
+            return 0;
+        }
+        match &self.cpus {
+            Cpus::Simulated(n) => *n,
+            Cpus::Kept(kept) => kept.len(),
+            Cpus::Machine => supervise::cpus::allowed().map_or(1, |cpus| cpus.len()),
+        }
+    }
+}
+
+/// Where a run of listing `name` reports what it left running.
+fn at_exit_report(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "listings-at-exit-{}-{}",
+        std::process::id(),
+        name.replace('/', "-")
+    ))
+}
+
+fn diff(first: &str, then: &str, first_name: &str, then_name: &str) -> String {
+    similar::TextDiff::from_lines(first, then)
+        .unified_diff()
+        .header(first_name, then_name)
+        .to_string()
 }
 
 fn read_recorded(listing: &Listing, path: &Path) -> Result<String, Failed> {
@@ -460,6 +717,7 @@ fn read_recorded(listing: &Listing, path: &Path) -> Result<String, Failed> {
 }
 
 fn compare(
+    root: &Path,
     listing: &Listing,
     recorded: &Path,
     expected: &str,
@@ -477,22 +735,26 @@ fn compare(
         return Ok(());
     }
     let (want, got) = (want.concat(), got.concat());
-    let diff = similar::TextDiff::from_lines(&want, &got)
-        .unified_diff()
-        .header(&format!("{shown} (recorded)"), "actual run")
-        .to_string();
+    let diff = diff(&want, &got, &format!("{shown} (recorded)"), "actual run");
+    // Values or order alone changed: the likelier cause is a listing whose
+    // output varies from run to run, which bless (which runs it several
+    // times) may not have seen.
+    let varies = inventory::advice::between(&listing.output, expected, actual)
+        .map(|varies| varies.advice())
+        .unwrap_or_default();
     Err(format!(
         "{} printed something else than its page shows{}{cpus}:\n{diff}\n\
-         If the new output is right, record it with `cargo xtask bless {}`. \
-         If it depends on the machine (its CPUs, a time, an id), set what the lesson \
-         needs in the listing, or mark that part `// output: varies REGEX`.",
+         If the program changed and this is its new output, record it with \
+         `cargo xtask bless {}`. If it printed the recorded output before, its output \
+         varies; {}: {varies}",
         listing.id(),
         if listing.output.any_order {
             " (lines sorted: its order may vary)"
         } else {
             ""
         },
-        listing.id()
+        listing.id(),
+        root.join(&listing.source).display(),
     )
     .into())
 }

@@ -126,9 +126,7 @@ fn run() -> Result<()> {
             );
             Ok(())
         }
-        flags::XtaskCmd::Exercise(cmd) => {
-            exercises::start(&root, &cmd.name, cmd.dir.as_deref())
-        }
+        flags::XtaskCmd::Exercise(cmd) => exercises::start(&root, &cmd.name, cmd.dir.as_deref()),
         flags::XtaskCmd::NewChapter(cmd) => {
             let book = model::Book::load(&root)?;
             for page in scaffold::new_chapter(&book, cmd.number, &cmd.title)? {

@@ -36,7 +36,10 @@ fn copy_of(original: &Path) -> tempfile_dir::Dir {
 
 fn xtask(args: &[&str], cwd: &Path, manifest_dir: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
-    command.args(args).current_dir(cwd).env_remove("CARGO_MANIFEST_DIR");
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CARGO_MANIFEST_DIR");
     if let Some(dir) = manifest_dir {
         command.env("CARGO_MANIFEST_DIR", dir);
     }
@@ -49,7 +52,11 @@ fn a_copy_writes_only_into_itself() {
     let copy = copy_of(&original);
     let summary_before = fs::read_to_string(original.join("src/SUMMARY.md")).unwrap();
     // Found from the working directory, as when the binary is run by hand.
-    let out = xtask(&["new-chapter", "97", "Relocated"], &copy.path().join("src"), None);
+    let out = xtask(
+        &["new-chapter", "97", "Relocated"],
+        &copy.path().join("src"),
+        None,
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -58,7 +65,10 @@ fn a_copy_writes_only_into_itself() {
     assert!(copy.path().join("src/ch97-relocated/index.md").is_file());
     assert!(!original.join("src/ch97-relocated").exists());
     let summary_after = fs::read_to_string(original.join("src/SUMMARY.md")).unwrap();
-    assert_eq!(summary_before, summary_after, "the original's SUMMARY.md changed");
+    assert_eq!(
+        summary_before, summary_after,
+        "the original's SUMMARY.md changed"
+    );
     assert!(
         fs::read_to_string(copy.path().join("src/SUMMARY.md"))
             .unwrap()
@@ -95,10 +105,8 @@ mod tempfile_dir {
                 .duration_since(std::time::UNIX_EPOCH)
                 .unwrap()
                 .subsec_nanos();
-            let path = std::env::temp_dir().join(format!(
-                "xtask-{what}-{}-{nanos}",
-                std::process::id()
-            ));
+            let path =
+                std::env::temp_dir().join(format!("xtask-{what}-{}-{nanos}", std::process::id()));
             std::fs::create_dir_all(&path).unwrap();
             Dir(path)
         }

@@ -15,8 +15,10 @@ import (
 func ticksDuringTightLoop() int64 {
 	runtime.GOMAXPROCS(1)
 	var ticks atomic.Int64
+	var done atomic.Bool
+	defer done.Store(true) // the ticker ends with this function
 	go func() {
-		for {
+		for !done.Load() {
 			ticks.Add(1)
 			time.Sleep(time.Millisecond)
 		}

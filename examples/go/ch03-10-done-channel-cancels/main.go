@@ -1,3 +1,4 @@
+// at-exit: still-running
 package main
 
 import (

@@ -19,6 +19,10 @@
 //! ```text
 //! // output: any-order        its lines compare as a multiset
 //! // output: varies REGEX     every match is a wildcard, in both outputs
+//! // exit: N                  it ends with exit status N (a panic in Rust's
+//!                             main: 101; in Go's: 2), shown on its page
+//! // at-exit: still-running   it shows threads, tasks or goroutines that
+//!                             outlive main (otherwise that is an error)
 //! // bench: ARGS              a benchmark: `cargo xtask bench` runs it in
 //!                             release mode with ARGS and records NAME.bench.txt
 //! ```
@@ -99,11 +103,15 @@ pub struct Anchor {
     pub file: PathBuf,
 }
 
-/// How a run's output compares with the recorded one.
+/// How a run's output compares with the recorded one, and how it ends.
 #[derive(Clone, Debug, Default)]
 pub struct OutputRule {
     pub any_order: bool,
     pub varies: Vec<Regex>,
+    /// `// exit: N`: the exit status it must end with (0 without it).
+    pub exit: i32,
+    /// `// at-exit: still-running`: it shows work outliving `main`.
+    pub still_running: bool,
 }
 
 impl Listing {
@@ -302,6 +310,7 @@ impl Inventory {
     }
 }
 
+pub mod advice;
 mod scan;
 
 #[cfg(test)]

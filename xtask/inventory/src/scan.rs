@@ -257,6 +257,23 @@ fn read_listing(root: &Path, kind: Kind, name: &str, source: PathBuf) -> Result<
                     ));
                 }
             }
+        } else if let Some(status) = trimmed.strip_prefix("// exit:") {
+            listing.output.exit = status.trim().parse().map_err(|_| {
+                error(
+                    &path,
+                    line_no,
+                    format!("`{trimmed}`: write the exit status as a number, `// exit: 101`"),
+                )
+            })?;
+        } else if let Some(what) = trimmed.strip_prefix("// at-exit:") {
+            if what.trim() != "still-running" {
+                return Err(error(
+                    &path,
+                    line_no,
+                    format!("unknown directive `{trimmed}`; write `// at-exit: still-running`"),
+                ));
+            }
+            listing.output.still_running = true;
         } else if let Some(args) = trimmed.strip_prefix("// bench:") {
             if kind != Kind::Rust {
                 return Err(error(

@@ -186,3 +186,68 @@ fn an_exercise_needs_its_three_files_and_a_level() {
     let error = Inventory::scan(&book.0).unwrap_err().to_string();
     assert!(error.contains("starter.rs:1: level `easy`"), "{error}");
 }
+
+mod advice {
+    use crate::OutputRule;
+    use crate::advice::{Varies, between};
+
+    fn values(patterns: &[&str], and_order: bool) -> Option<Varies> {
+        Some(Varies::Values {
+            patterns: patterns.iter().map(|p| p.to_string()).collect(),
+            and_order,
+        })
+    }
+
+    #[test]
+    fn a_duration_gets_a_narrow_pattern() {
+        let found = between(
+            &OutputRule::default(),
+            "start\ntook 1.234ms\n",
+            "start\ntook 0.987ms\n",
+        );
+        assert_eq!(found, values(&[r"took \d+(\.\d+)?ms"], false));
+    }
+
+    #[test]
+    fn a_panic_message_thread_id_gets_its_parentheses() {
+        let found = between(
+            &OutputRule::default(),
+            "thread '<unnamed>' (26299) panicked at examples/x.rs:5:9:\n",
+            "thread '<unnamed>' (26301) panicked at examples/x.rs:5:9:\n",
+        );
+        assert_eq!(found, values(&[r"\(\d+\)"], false));
+    }
+
+    #[test]
+    fn reordered_lines_are_any_order() {
+        let rule = OutputRule::default();
+        assert_eq!(between(&rule, "a\nb\n", "b\na\n"), Some(Varies::Order));
+    }
+
+    #[test]
+    fn values_and_order_together() {
+        let found = between(
+            &OutputRule::default(),
+            "worker 1 took 3ms\nworker 2 took 5ms\n",
+            "worker 2 took 4ms\nworker 1 took 6ms\n",
+        );
+        assert_eq!(found, values(&[r"took \d+ms"], true));
+    }
+
+    #[test]
+    fn changed_words_are_content() {
+        let rule = OutputRule::default();
+        assert_eq!(between(&rule, "alice\n", "bob\n"), Some(Varies::Content));
+        assert_eq!(between(&rule, "a\n", "a\nb\n"), Some(Varies::Content));
+    }
+
+    #[test]
+    fn what_the_rule_already_allows_is_no_difference() {
+        let rule = OutputRule {
+            varies: vec![regex::Regex::new(r"\d+ms").unwrap()],
+            any_order: true,
+            ..OutputRule::default()
+        };
+        assert_eq!(between(&rule, "b 3ms\na\n", "a\nb 4ms\n"), None);
+    }
+}

@@ -456,6 +456,19 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
             writeln!(out, "<span class=\"caption\">{label}</span>\n").unwrap();
         }
     }
+    let status = listing.output.exit;
+    if status != 0 {
+        let why = match (listing.kind, status) {
+            (Kind::Rust, 101) => " (a panic in `main`)",
+            (Kind::Go, 2) => " (a panic, or a fatal error of the runtime)",
+            _ => "",
+        };
+        writeln!(
+            out,
+            "<span class=\"caption exit-status\">then it exited with status {status}{why}</span>\n"
+        )
+        .unwrap();
+    }
 }
 
 mod quiz;

@@ -333,3 +333,31 @@ fn a_quiz_checks_its_answers_against_the_programs() {
     );
     let _ = std::fs::remove_dir_all(root);
 }
+
+#[test]
+fn a_declared_exit_status_is_shown_under_the_output() {
+    let mut inventory = inventory();
+    let panics = inventory
+        .listings
+        .iter_mut()
+        .find(|l| l.name == "ch05-09-bench")
+        .unwrap();
+    panics.output.exit = 101;
+    let out = expand(
+        "{{#listing ch05-09-bench.rs}}\n",
+        Path::new("src/ch03-channels/page.md"),
+        &inventory,
+    );
+    assert!(
+        out.text.ends_with(
+            "<span class=\"caption exit-status\">then it exited with status 101 (a panic in `main`)</span>\n"
+        ),
+        "{:?}",
+        out.text
+    );
+    assert!(
+        !page("{{#listing ch05-09-bench.rs}}\n")
+            .text
+            .contains("exit-status")
+    );
+}
