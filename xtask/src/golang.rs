@@ -84,6 +84,21 @@ pub fn vet_and_race(sh: &Shell) -> Result<Option<usize>> {
     Ok(Some(ran.len()))
 }
 
+/// One listing under the race detector (`cargo xtask test NAME`): false
+/// when Go is missing.
+pub fn race_one(sh: &Shell, name: &str) -> Result<bool> {
+    if !available()? {
+        return Ok(false);
+    }
+    let module = sh.current_dir().join(MODULE);
+    let pattern = format!("^TestListingsHaveNoDataRace$/^{name}$");
+    let args = ["test", "-race", "-count=1", "-run", &pattern, "./racecheck"];
+    let env = [("RACECHECK_ONLY", name)];
+    go_with(&module, &args, &env, Duration::from_secs(300))
+        .with_context(|| format!("go/{name} failed under the race detector"))?;
+    Ok(true)
+}
+
 /// The listings `go test -v` reports as passed under the race detector.
 fn race_checked(output: &str) -> BTreeSet<&str> {
     output
@@ -99,9 +114,14 @@ fn race_checked(output: &str) -> BTreeSet<&str> {
 /// Runs `go ARGS` in the module, killed at `time`, and returns its output,
 /// which it also prints.
 fn go(module: &Path, args: &[&str], time: Duration) -> Result<String> {
+    go_with(module, args, &[], time)
+}
+
+fn go_with(module: &Path, args: &[&str], env: &[(&str, &str)], time: Duration) -> Result<String> {
     eprintln!("$ go {}", args.join(" "));
     let mut command = Command::new("go");
     command.args(args).current_dir(module);
+    command.envs(env.iter().copied());
     let limits = supervise::Limits {
         time,
         output_bytes: 16 << 20,

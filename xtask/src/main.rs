@@ -16,6 +16,7 @@ mod model;
 mod optional;
 mod runner;
 mod scaffold;
+mod snippets;
 mod test;
 mod tools;
 

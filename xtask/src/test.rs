@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use inventory::{Inventory, Kind, Listing};
 use xshell::{Shell, cmd};
 
-use crate::{book, browser, check, exercises, golang, js, links};
+use crate::{book, browser, check, exercises, golang, js, links, snippets};
 
 /// Numbers the steps as they run, and on failure says how to rerun just
 /// the step that failed.
@@ -131,7 +131,14 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     let snippets = steps.run(
         "inline snippets (skeptic)",
         "cargo test -p snippets --test skeptic",
-        || count_tests(sh, &["--package", "snippets", "--test", "skeptic"]),
+        || {
+            let book = crate::model::Book::load(&sh.current_dir())?;
+            let passed = snippets::run(&sh.current_dir(), &book, None)?;
+            if passed == 0 {
+                bail!("skeptic ran no snippet: a check that finds nothing to check fails");
+            }
+            Ok(passed)
+        },
     )?;
     let loom_models = steps.run(
         "loom models, under --cfg loom (target/loom)",
@@ -191,11 +198,12 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 /// listings whose name contains NAME: their runs, their own tests, and the
 /// compile-fail check if one of them is a compile-fail listing.
 fn run_one(sh: &Shell, name: &str) -> Result<()> {
-    let mut steps = Steps { done: 0, total: 5 };
+    let mut steps = Steps { done: 0, total: 7 };
     steps.run("the book's static checks", "cargo xtask check", || {
         check::run_and_report(&sh.current_dir())
     })?;
-    let inventory = Inventory::scan(&sh.current_dir())?;
+    let book = crate::model::Book::load(&sh.current_dir())?;
+    let inventory = &book.inventory;
     let named = |kind| -> Vec<String> {
         inventory
             .matching(name)
@@ -235,6 +243,42 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
             )
         },
     )?;
+    let go = named(Kind::Go);
+    let raced = steps.run(
+        "Go listings under the race detector",
+        &go.iter()
+            .map(|n| {
+                format!(
+                    "(cd examples/go && RACECHECK_ONLY={n} go test -race -run '/^{n}$' ./racecheck)"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        || {
+            let mut raced = 0;
+            for name in &go {
+                raced += usize::from(golang::race_one(sh, name)?);
+            }
+            Ok(raced)
+        },
+    )?;
+    // The pages that show these listings: their inline snippets run too.
+    let ids: Vec<String> = inventory.matching(name).map(|l| l.id()).collect();
+    let pages: Vec<PathBuf> = book
+        .pages
+        .iter()
+        .filter(|p| p.expanded.shown.iter().any(|s| ids.contains(&s.id)))
+        .map(|p| p.path.clone())
+        .collect();
+    let prefixes: Vec<String> = pages.iter().map(|p| snippets::test_prefix(p)).collect();
+    let snippets = steps.run(
+        "the inline snippets of the pages that show them",
+        &format!(
+            "cargo test -p snippets --test skeptic -- {}",
+            prefixes.join(" ")
+        ),
+        || snippets::run(&sh.current_dir(), &book, Some(&pages)),
+    )?;
     let mut own = 0;
     steps.run(
         "their own tests",
@@ -266,8 +310,10 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
         || exercises::prove(&sh.current_dir(), name),
     )?;
     println!(
-        "cargo xtask test {name}: ok: {runs} runs compared, {own} tests, {} compile-fail listings, \
+        "cargo xtask test {name}: ok: {runs} runs compared, {raced} Go listings race-free, \
+         {snippets} snippets of {} page(s), {own} tests, {} compile-fail listings, \
          {proven} exercises proven",
+        pages.len(),
         compile_fail.len()
     );
     Ok(())

@@ -6,20 +6,45 @@ package racecheck
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"testing"
 	"time"
 )
+
+// A listing may declare the exit status it ends with, as `// exit: N`.
+var exitDirective = regexp.MustCompile(`(?m)^// exit: (\d+)$`)
+
+func declaredExit(t *testing.T, listing string) int {
+	source, err := os.ReadFile(listing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := exitDirective.FindSubmatch(source)
+	if m == nil {
+		return 0
+	}
+	code, _ := strconv.Atoi(string(m[1]))
+	return code
+}
 
 func TestListingsHaveNoDataRace(t *testing.T) {
 	listings, err := filepath.Glob("../*/main.go")
 	if err != nil || len(listings) == 0 {
 		t.Fatalf("no listings found next to racecheck: %v", err)
 	}
+	// `cargo xtask test NAME` checks one listing: build only that one.
+	packages := "./..."
+	if only := os.Getenv("RACECHECK_ONLY"); only != "" {
+		listings = []string{filepath.Join("..", only, "main.go")}
+		packages = "./" + only
+	}
 	bin := t.TempDir()
-	build := exec.Command("go", "build", "-race", "-o", bin+string(os.PathSeparator), "./...")
+	build := exec.Command("go", "build", "-race", "-o", bin+string(os.PathSeparator), packages)
 	build.Dir = ".."
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build -race ./...: %v\n%s", err, out)
@@ -43,8 +68,15 @@ func TestListingsHaveNoDataRace(t *testing.T) {
 			if bytes.Contains(stderr.Bytes(), []byte("WARNING: DATA RACE")) {
 				t.Fatalf("%s has a data race:\n%s", name, stderr.String())
 			}
-			if err != nil {
-				t.Fatalf("%s failed under -race: %v\n%s", name, err, stderr.String())
+			code := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				code = exit.ExitCode()
+			} else if err != nil {
+				t.Fatalf("%s did not run under -race: %v", name, err)
+			}
+			if want := declaredExit(t, listing); code != want {
+				t.Fatalf("%s exited with status %d under -race, not %d:\n%s", name, code, want, stderr.String())
 			}
 		})
 	}

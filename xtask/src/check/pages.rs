@@ -23,6 +23,15 @@ pub fn code_blocks_run(book: &Book) -> Vec<Problem> {
                 .filter(|t| !t.is_empty())
                 .collect();
             let rust = tags.contains(&"rust");
+            // highlight.js colours ```rs as Rust, but skeptic tests only ```rust.
+            if tags.contains(&"rs") && !rust {
+                problems.push(Problem::new(
+                    &page.path,
+                    block.line,
+                    "a ```rs block is highlighted as Rust but tested by nothing",
+                    "write ```rust, which skeptic compiles and runs (or show a listing with                      {{#listing NAME.rs}})",
+                ));
+            }
             for (tag, fix) in [
                 (
                     "ignore",

@@ -88,6 +88,27 @@ fn rust_blocks_tagged_ignore_are_rejected() {
 }
 
 #[test]
+fn a_rs_block_is_rejected_because_nothing_tests_it() {
+    let page =
+        format!("{PAGE}\n```rs\nfn main() {{}}\n```\n\n```rs,editable\nfn main() {{}}\n```\n");
+    let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        11,
+        "```rs block is highlighted as Rust",
+    );
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        15,
+        "```rs block is highlighted as Rust",
+    );
+    let fix = &problems.iter().find(|p| p.line == 11).unwrap().fix;
+    assert!(fix.contains("write ```rust"), "{fix}");
+}
+
+#[test]
 fn directives_must_name_listings_and_anchors_that_exist() {
     let page = PAGE.replace("ch01-01-first.rs:main}}", "ch01-01-frist.rs:main}}");
     let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
