@@ -29,10 +29,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use inventory::{Inventory, Kind, Listing};
 use libtest_mimic::{Arguments, Failed, Trial};
+
+#[path = "listings/self_test.rs"]
+mod self_test;
 use supervise::{Limits, Stop};
 
 /// A listing must end within this time; past `Limits::time` it is killed.
@@ -96,10 +99,7 @@ fn main() -> ExitCode {
         })
         .collect();
     trials.extend(go.trials(&run));
-    trials.push(Trial::test(
-        "self-test: a hanging listing is killed with its children, and named",
-        hang_is_killed,
-    ));
+    trials.extend(self_test::trials(run.preload.clone()));
     let conclusion = libtest_mimic::run(&args, trials);
     let mut times = run.times.lock().unwrap().clone();
     times.sort_by(|a, b| b.cmp(a));
@@ -183,68 +183,6 @@ impl Cpus {
             }
         }
     }
-}
-
-/// The harness's own check of its kill switch, on a program that never ends
-/// and whose child ignores SIGTERM and keeps stdout open (with a 1 s limit,
-/// so that the suite stays fast).
-fn hang_is_killed() -> Result<(), Failed> {
-    let script = std::env::temp_dir().join(format!("listings-hang-{}.sh", std::process::id()));
-    let child_pid = script.with_extension("pid");
-    fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\n(trap '' TERM; exec sleep 30) &\necho $! > {}\nexec sleep 30\n",
-            child_pid.display()
-        ),
-    )?;
-    fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
-    let listing = Listing {
-        kind: Kind::Rust,
-        name: "fixture-hang".into(),
-        source: script.with_extension("rs"),
-        stdout: None,
-        stderr: None,
-        bench_txt: None,
-        loom_txt: None,
-        output: Default::default(),
-        bench: None,
-        loom_model: false,
-        anchors: Vec::new(),
-    };
-    let limits = Limits {
-        time: Duration::from_secs(1),
-        ..RUST
-    };
-    let run = Run {
-        overwrite: false,
-        cpus: Cpus::Machine,
-        preload: None,
-        times: Arc::default(),
-    };
-    let start = Instant::now();
-    let outcome = run.check(Path::new("/"), &listing, &script, &limits);
-    let _ = fs::remove_file(&script);
-    let named = outcome
-        .as_ref()
-        .err()
-        .and_then(|e| e.message())
-        .unwrap_or_default();
-    if !named.starts_with("fixture-hang hung: killed after 1 s") {
-        return Err(format!("expected the hang to be killed and named, got {outcome:?}").into());
-    }
-    if start.elapsed() > Duration::from_secs(5) {
-        return Err(format!("the kill took {:?}", start.elapsed()).into());
-    }
-    let pid = fs::read_to_string(&child_pid)?;
-    let _ = fs::remove_file(&child_pid);
-    std::thread::sleep(Duration::from_millis(50));
-    // Gone, or a zombie that init has yet to reap.
-    let state = fs::read_to_string(format!("/proc/{}/stat", pid.trim())).unwrap_or_default();
-    if !state.is_empty() && !state.contains(") Z ") {
-        return Err(format!("the listing's child {} outlived the kill", pid.trim()).into());
-    }
-    Ok(())
 }
 
 /// The Go listings: `examples/go/NAME/main.go`, each a `main` package of the
