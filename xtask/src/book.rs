@@ -9,13 +9,17 @@ use xshell::Shell;
 use crate::runner::{self, LIMITS, Rustc};
 use crate::tools::{self, MDBOOK, MDBOOK_MERMAID};
 
-/// Installs what is missing, then returns the `mdbook` to run.
-fn prepare(sh: &Shell) -> Result<PathBuf> {
+/// Installs what is missing (once per run), then returns the `mdbook` to run.
+pub fn prepare(sh: &Shell) -> Result<PathBuf> {
+    static READY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    if let Some(mdbook) = READY.get() {
+        return Ok(mdbook.clone());
+    }
     let mdbook = tools::ensure(sh, &MDBOOK)?;
     let mermaid = tools::ensure(sh, &MDBOOK_MERMAID)?;
     tools::ensure_listings_preprocessor(sh)?;
     tools::ensure_mermaid_assets(sh, &mermaid)?;
-    Ok(mdbook)
+    Ok(READY.get_or_init(|| mdbook).clone())
 }
 
 fn mdbook_command(sh: &Shell, mdbook: &PathBuf) -> Result<Command> {

@@ -46,6 +46,9 @@ mod flags {
             }
             /// The book's static checks only (fast: no build, no run).
             cmd check {}
+            /// Only the browser tests: serve the book and its runner, and
+            /// drive them with headless Chromium (`browser-tests/`).
+            cmd browser {}
             /// Record the current output of the listings whose name contains
             /// FILTER (all if none), and the compile-fail listings' errors.
             cmd bless {
@@ -106,6 +109,13 @@ fn run() -> Result<()> {
         flags::XtaskCmd::Serve(cmd) => book::serve(&sh, cmd.port.unwrap_or(3000), cmd.open),
         flags::XtaskCmd::Test(cmd) => test::run(&sh, cmd.name.as_deref()),
         flags::XtaskCmd::Check(_) => check::run_and_report(&root),
+        flags::XtaskCmd::Browser(_) => match test::in_browser(&sh)? {
+            Some(passed) => {
+                eprintln!("xtask browser: ok: {passed} browser tests");
+                Ok(())
+            }
+            None => Ok(()),
+        },
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
         flags::XtaskCmd::Bench(flags) => bench::run(&sh, flags.only.as_deref()),

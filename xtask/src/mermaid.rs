@@ -1,6 +1,145 @@
-//! A quick lint of Mermaid blocks, for mistakes that render as an error box
-//! or as the wrong picture. The browser tests render every diagram for real;
-//! this catches the common slips in a second, with the line.
+//! Mermaid blocks, checked twice: by Mermaid's own parser (the pinned
+//! version, in headless Chromium, answers kept until a diagram changes), and
+//! by a quick lint for slips that parse but draw the wrong picture, such as
+//! a label that Mermaid's Markdown reads as a list.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+use crate::optional;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// The script mdbook-mermaid 0.17.1 bundles, which the book loads
+/// (`cargo xtask build` writes it; see `tools::ensure_mermaid_assets`).
+pub const SCRIPT: &str = "src/mermaid/mermaid.min.js";
+
+/// What Mermaid itself says of each block: `None` where it parses, its
+/// error where it does not. Runs the pinned Mermaid in headless Chromium
+/// (about a second), once per change of the diagrams: the answers are kept
+/// in `target/mermaid-parse/`. `Ok(None)` when Chromium or the script is
+/// missing, with a notice (in CI, a missing Chromium is an error).
+pub fn parse(root: &Path, blocks: &[&str]) -> Result<Option<Vec<Option<String>>>> {
+    let script = root.join(SCRIPT);
+    let Ok(meta) = script.metadata() else {
+        eprintln!(
+            "xtask check: SKIPPED parsing the diagrams with Mermaid: {SCRIPT} is not there yet \
+             (`cargo xtask build` installs it)"
+        );
+        return Ok(None);
+    };
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    let needs = format!("{CHROMIUM} (apt-get install -y chromium)");
+    if !optional::tool(
+        &FOUND,
+        || Path::new(CHROMIUM).exists(),
+        "parsing the diagrams with Mermaid",
+        &needs,
+    )? {
+        return Ok(None);
+    }
+    let mut hasher = DefaultHasher::new();
+    (meta.len(), meta.modified().ok(), blocks).hash(&mut hasher);
+    let dir = root.join("target/mermaid-parse");
+    let answers = dir.join(format!("{:016x}.json", hasher.finish()));
+    if let Ok(kept) = std::fs::read_to_string(&answers) {
+        return Ok(Some(serde_json::from_str(&kept)?));
+    }
+    std::fs::create_dir_all(&dir)?;
+    let page = dir.join("parse.html");
+    let json = serde_json::to_string(blocks)?.replace("</", "<\\/");
+    let html = PARSE_PAGE
+        .replace(
+            "SCRIPT",
+            &format!("file://{}", script.canonicalize()?.display()),
+        )
+        .replace("BLOCKS", &json);
+    std::fs::write(&page, html)?;
+    let mut chromium = Command::new(CHROMIUM);
+    chromium
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(["--virtual-time-budget=20000", "--dump-dom"])
+        .arg(format!("file://{}", page.display()));
+    let limits = supervise::Limits {
+        time: Duration::from_secs(60),
+        output_bytes: 16 << 20,
+        memory_bytes: None,
+        tasks: None,
+    };
+    let run = supervise::run(chromium, &limits).context("running Chromium")?;
+    let dom = run.stdout;
+    let Some(out) = dom
+        .split_once("<pre id=\"out\">")
+        .and_then(|(_, rest)| rest.split_once("</pre>"))
+        .map(|(out, _)| out)
+    else {
+        bail!(
+            "Chromium printed no answer from Mermaid ({}):\n{}",
+            run.status,
+            run.stderr
+        );
+    };
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let results: Vec<Option<String>> =
+        serde_json::from_str(&out).with_context(|| format!("Mermaid's answer: {out}"))?;
+    if results.len() != blocks.len() {
+        bail!(
+            "Mermaid answered for {} of {} diagrams",
+            results.len(),
+            blocks.len()
+        );
+    }
+    std::fs::write(&answers, serde_json::to_string(&results)?)?;
+    Ok(Some(results))
+}
+
+/// The line, within its block, that Mermaid's error names (`Parse error on
+/// line 3:`), counting the block's first line as 1.
+pub fn error_line(error: &str) -> Option<usize> {
+    let rest = error.split_once("on line ")?.1;
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+const PARSE_PAGE: &str = r#"<!doctype html>
+<html><head><meta charset="utf-8"><script src="SCRIPT"></script></head>
+<body><pre id="out">pending</pre>
+<script id="blocks" type="application/json">BLOCKS</script>
+<script>
+mermaid.initialize({ startOnLoad: false });
+(async () => {
+  const blocks = JSON.parse(document.getElementById("blocks").textContent);
+  const results = [];
+  for (const text of blocks) {
+    try {
+      await mermaid.parse(text);
+      results.push(null);
+    } catch (e) {
+      results.push(String((e && e.message) || e));
+    }
+  }
+  document.getElementById("out").textContent = JSON.stringify(results);
+})();
+</script></body></html>
+"#;
 
 /// Diagram types mermaid 11 (bundled by mdbook-mermaid 0.17) understands.
 const KINDS: &[&str] = &[

@@ -35,7 +35,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 14 };
+    let mut steps = Steps { done: 0, total: 15 };
     let inventory = Inventory::scan(&sh.current_dir())?;
     // Compile-fail listings and exercises are no Cargo targets, so cargo fmt
     // does not see them.
@@ -49,6 +49,12 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         .flat_map(|e| [e.starter.clone(), e.solution.clone()])
         .collect();
 
+    // First: the static checks parse the diagrams with the Mermaid these install.
+    steps.run(
+        "the pinned tools: mdBook, mdbook-mermaid, the book's preprocessor",
+        "cargo xtask build",
+        || book::prepare(sh).map(drop),
+    )?;
     steps.run(
         "formatting",
         "cargo fmt --all --check && gofmt -l examples/go && npx prettier --check theme/js theme/head.hbs browser-tests/js",
@@ -164,17 +170,8 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
     )?;
     let in_browser = steps.run(
         "the book in headless Chromium",
-        "cargo xtask test (the browser step needs the served book; see xtask/src/browser.rs)",
-        || {
-            browser::run(sh, |command| {
-                count(
-                    sh,
-                    command,
-                    "cargo test --package browser-tests",
-                    Need::AtLeastOne,
-                )
-            })
-        },
+        "cargo xtask browser",
+        || in_browser(sh),
     )?;
     let in_browser = match in_browser {
         Some(passed) => format!("{passed} browser tests"),
@@ -192,6 +189,19 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         report.pages,
     );
     Ok(())
+}
+
+/// The browser tests against the served book (`cargo xtask browser`):
+/// how many passed, or `None` when Chromium is missing.
+pub fn in_browser(sh: &Shell) -> Result<Option<usize>> {
+    browser::run(sh, |command| {
+        count(
+            sh,
+            command,
+            "cargo test --package browser-tests",
+            Need::AtLeastOne,
+        )
+    })
 }
 
 /// `cargo xtask test NAME`: the static checks, then only what concerns the

@@ -226,6 +226,52 @@ fn has_id(page: &Page, id: &str) -> bool {
     page.headings.iter().any(|h| h.id == id)
 }
 
+/// Mermaid's own parser accepts every diagram (see [`mermaid::parse`]).
+pub fn mermaid_parses_the_diagrams(book: &Book) -> Vec<Problem> {
+    let blocks: Vec<(&Page, usize, &str)> = book
+        .pages
+        .iter()
+        .flat_map(|page| {
+            page.code
+                .iter()
+                .filter(|b| b.info.trim() == "mermaid")
+                .map(move |b| (page, b.line, b.body.as_str()))
+        })
+        .collect();
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<&str> = blocks.iter().map(|(_, _, text)| *text).collect();
+    let answers = match mermaid::parse(&book.root, &texts) {
+        Ok(Some(answers)) => answers,
+        Ok(None) => return Vec::new(),
+        Err(e) => {
+            let (page, line, _) = blocks[0];
+            return vec![Problem::new(
+                &page.path,
+                line,
+                format!("could not ask Mermaid whether the diagrams parse: {e:#}"),
+                "rerun `cargo xtask check`; if it persists, check that `chromium --headless` runs",
+            )];
+        }
+    };
+    blocks
+        .iter()
+        .zip(answers)
+        .filter_map(|((page, fence, _), error)| {
+            let error = error?;
+            let line = fence + mermaid::error_line(&error).unwrap_or(1);
+            let shown: Vec<&str> = error.lines().take(4).collect();
+            Some(Problem::new(
+                &page.path,
+                line,
+                format!("Mermaid cannot parse this diagram:\n        {}", shown.join("\n        ")),
+                "fix the diagram on this line (the message is Mermaid's own, from the version the book bundles)",
+            ))
+        })
+        .collect()
+}
+
 pub fn diagrams_parse(book: &Book) -> Vec<Problem> {
     let mut problems = Vec::new();
     for page in &book.pages {

@@ -253,6 +253,41 @@ fn broken_links_and_fragments_are_rejected() {
 }
 
 #[test]
+fn a_diagram_only_mermaid_rejects_is_told_at_its_line() {
+    // The script the book bundles; `cargo xtask test` installs it first.
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(crate::mermaid::SCRIPT);
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    if !script.exists() && !in_ci {
+        eprintln!(
+            "SKIPPED: {} is not installed yet (`cargo xtask build`)",
+            script.display()
+        );
+        return;
+    }
+    let js = std::fs::read(&script).expect("the Mermaid script, installed before the tests in CI");
+    let js = String::from_utf8(js).unwrap();
+    let page = format!(
+        "{PAGE}\n```mermaid\nstateDiagram-v2\n    Open --> Closed: close\n    Closed -->\n```\n"
+    );
+    let problems = fixture(&[
+        ("src/ch01/page.md", Some(&page)),
+        ("src/mermaid/mermaid.min.js", Some(&js)),
+    ]);
+    if problems.is_empty() && !in_ci && !Path::new("/usr/bin/chromium").exists() {
+        return; // skipped with a notice: no Chromium
+    }
+    assert_problem(
+        &problems,
+        "src/ch01/page.md",
+        14,
+        "Mermaid cannot parse this diagram",
+    );
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+}
+
+#[test]
 fn invalid_mermaid_is_rejected() {
     let page = format!("{PAGE}\n```mermaid\nflowchat LR\n    a -- \"1. first\" --> b\n```\n");
     let problems = fixture(&[("src/ch01/page.md", Some(&page))]);
