@@ -405,6 +405,8 @@ const RECORDING_RUNS: usize = 3;
 struct Ran {
     stdout: String,
     stderr: String,
+    /// It ended with another exit status than it declares.
+    exit_problem: Option<String>,
 }
 
 impl Run {
@@ -419,24 +421,29 @@ impl Run {
         let stdout = root.join(listing.stdout_path());
         let stderr = root.join(listing.stderr_path());
         if self.overwrite {
-            for _ in 1..RECORDING_RUNS {
+            // Everything that keeps it from being recorded, in one message.
+            let mut refusals: Vec<String> = ran.exit_problem.iter().cloned().collect();
+            'runs: for _ in 1..RECORDING_RUNS {
                 let again = self.run(root, listing, exe, limits)?;
                 for (what, first, then) in [
                     ("stdout", &ran.stdout, &again.stdout),
                     ("stderr", &ran.stderr, &again.stderr),
                 ] {
                     if let Some(varies) = inventory::advice::between(&listing.output, first, then) {
-                        return Err(format!(
+                        refusals.push(format!(
                             "{}: not recorded: two runs wrote different {what}:\n{}\n\
                              {}: {}",
                             listing.id(),
                             diff(first, then, "one run", "another run"),
                             root.join(&listing.source).display(),
                             varies.advice()
-                        )
-                        .into());
+                        ));
+                        break 'runs;
                     }
                 }
+            }
+            if !refusals.is_empty() {
+                return Err(refusals.join("\n\nAnd: ").into());
             }
             // What still matches its recording under the listing's rule is
             // left as it is: a new time in a `varies` spot is no change.
@@ -452,6 +459,9 @@ impl Run {
                 }
             }
             return Ok(());
+        }
+        if let Some(problem) = ran.exit_problem {
+            return Err(problem.into());
         }
         let recorded_stdout = read_recorded(listing, &stdout)?;
         let recorded_stderr = if stderr.exists() || !ran.stderr.is_empty() {
@@ -546,30 +556,28 @@ impl Run {
             .into());
         }
         let declared = listing.output.exit;
-        match run.status.code() {
-            Some(code) if code == declared => {}
-            Some(code) if declared == 0 => {
-                return Err(format!(
-                    "{name} exited with status {code}{cpus}. stderr:\n{}\n\
-                     {}: if ending so is what it shows (a panic in main exits with 101 in Rust, \
-                     2 in Go), declare it at the top of the listing: `// exit: {code}`; \
-                     otherwise fix the listing",
-                    run.stderr,
-                    source.display()
-                )
-                .into());
-            }
+        // Told after the other checks, so that a recording can add what else
+        // it found (output that varies) to the same message.
+        let exit_problem = match run.status.code() {
+            Some(code) if code == declared => None,
+            Some(code) if declared == 0 => Some(format!(
+                "{name} exited with status {code}{cpus}. stderr:\n{}\n\
+                 {}: if ending so is what it shows (a panic in main exits with 101 in Rust, \
+                 2 in Go), declare it at the top of the listing: `// exit: {code}`; \
+                 otherwise fix the listing",
+                run.stderr,
+                source.display()
+            )),
             code => {
                 let code = code.map_or_else(|| format!("{}", run.status), |c| c.to_string());
-                return Err(format!(
+                Some(format!(
                     "{name} exited with status {code}{cpus}, but declares `// exit: {declared}`. \
                      stderr:\n{}\n{}: fix the listing or its `// exit:` line",
                     run.stderr,
                     source.display()
-                )
-                .into());
+                ))
             }
-        }
+        };
         let left = fs::read_to_string(&report).ok();
         let _ = fs::remove_file(&report);
         match (left, listing.output.still_running) {
@@ -604,6 +612,7 @@ impl Run {
         Ok(Ran {
             stdout: run.stdout,
             stderr: run.stderr,
+            exit_problem,
         })
     }
 

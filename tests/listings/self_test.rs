@@ -161,6 +161,16 @@ fn exit_status_is_declared() -> Result<(), Failed> {
     expect(
         &told,
         &["exited with status 101, but declares `// exit: 2`"],
+    )?;
+    // A real panic also prints its thread's id: one message tells both.
+    let (with_id, exe) = fixture.script(
+        "ch01-02-panics-with-id",
+        "echo \"thread 'main' ($$) panicked at examples/x.rs:4:5:\" >&2; exit 101",
+    );
+    let told = message(run(true, None).check(&fixture.root, &with_id, &exe, &RUST));
+    expect(
+        &told,
+        &["`// exit: 101`", "And: ", r"// output: varies \(\d+\)"],
     )
 }
 
