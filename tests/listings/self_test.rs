@@ -110,7 +110,7 @@ fn bless_refuses_varying_output() -> Result<(), Failed> {
         &told,
         &[
             "not recorded: two runs wrote different stdout",
-            r"// output: varies took \d+ns",
+            r"// output: varies took \d+(ns|µs|us|ms|s)",
         ],
     )?;
     if fixture.root.join("examples/ch01-01-timed.stdout").exists() {
@@ -121,7 +121,7 @@ fn bless_refuses_varying_output() -> Result<(), Failed> {
     timed
         .output
         .varies
-        .push(regex::Regex::new(r"took \d+ns").unwrap());
+        .push(regex::Regex::new(r"took \d+(ns|µs|us|ms|s)").unwrap());
     run(true, None).check(&fixture.root, &timed, &exe, &RUST)?;
     run(false, None).check(&fixture.root, &timed, &exe, &RUST)?;
     let (shuffled, exe) = fixture.script(

@@ -248,7 +248,10 @@ fn class(x: &str, y: &str) -> Option<String> {
     let hex = Regex::new(r"^(0x)?[0-9a-f]+$").unwrap();
     if let (Some(cx), Some(cy)) = (number.captures(x), number.captures(y)) {
         let fraction = cx.get(2).is_some() || cy.get(2).is_some();
+        // A duration's unit changes with the machine's speed: 900µs, 1.2ms.
+        let duration = |u: &str| ["ns", "µs", "us", "ms", "s"].contains(&u);
         let unit = match (&cx[3], &cy[3]) {
+            (u, v) if duration(u) && duration(v) => "(ns|µs|us|ms|s)".into(),
             (u, v) if u == v => regex::escape(u),
             _ => "[a-zµ]*".into(),
         };

@@ -205,7 +205,7 @@ mod advice {
             "start\ntook 1.234ms\n",
             "start\ntook 0.987ms\n",
         );
-        assert_eq!(found, values(&[r"took \d+(\.\d+)?ms"], false));
+        assert_eq!(found, values(&[r"took \d+(\.\d+)?(ns|µs|us|ms|s)"], false));
     }
 
     #[test]
@@ -231,7 +231,7 @@ mod advice {
             "worker 1 took 3ms\nworker 2 took 5ms\n",
             "worker 2 took 4ms\nworker 1 took 6ms\n",
         );
-        assert_eq!(found, values(&[r"took \d+ms"], true));
+        assert_eq!(found, values(&[r"took \d+(ns|µs|us|ms|s)"], true));
     }
 
     #[test]

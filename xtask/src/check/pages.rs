@@ -29,7 +29,8 @@ pub fn code_blocks_run(book: &Book) -> Vec<Problem> {
                     &page.path,
                     block.line,
                     "a ```rs block is highlighted as Rust but tested by nothing",
-                    "write ```rust, which skeptic compiles and runs (or show a listing with                      {{#listing NAME.rs}})",
+                    "write ```rust, which skeptic compiles and runs (or show a listing with \
+                     {{#listing NAME.rs}})",
                 ));
             }
             for (tag, fix) in [
