@@ -437,7 +437,7 @@ impl Run {
                              {}: {}",
                             listing.id(),
                             diff(first, then, "one run", "another run"),
-                            root.join(&listing.source).display(),
+                            top_of(&root.join(&listing.source)),
                             varies.advice()
                         ));
                         break 'runs;
@@ -477,7 +477,7 @@ impl Run {
                 return Err(format!(
                     "{}: `// output: varies {re}` matches nothing it printed; \
                      remove it or fix the pattern",
-                    root.join(&listing.source).display()
+                    top_of(&root.join(&listing.source))
                 )
                 .into());
             }
@@ -568,7 +568,7 @@ impl Run {
                  2 in Go), declare it at the top of the listing: `// exit: {code}`; \
                  otherwise fix the listing",
                 run.stderr,
-                source.display()
+                top_of(&source)
             )),
             code => {
                 let code = code.map_or_else(|| format!("{}", run.status), |c| c.to_string());
@@ -576,7 +576,7 @@ impl Run {
                     "{name} exited with status {code}{cpus}, but declares `// exit: {declared}`. \
                      stderr:\n{}\n{}: fix the listing or its `// exit:` line",
                     run.stderr,
-                    source.display()
+                    top_of(&source)
                 ))
             }
         };
@@ -589,7 +589,7 @@ impl Run {
                      {}: end what the listing starts (join its threads, wait for its goroutines, \
                      cancel its tasks); if outliving main is what it shows, declare it at the top: \
                      `// at-exit: still-running`",
-                    source.display()
+                    top_of(&source)
                 )
                 .into());
             }
@@ -597,7 +597,7 @@ impl Run {
                 return Err(format!(
                     "{}: declares `// at-exit: still-running`, but nothing it started was \
                      running when main returned{cpus}: remove the line",
-                    source.display()
+                    top_of(&source)
                 )
                 .into());
             }
@@ -639,6 +639,11 @@ impl Run {
             Cpus::Machine => supervise::cpus::allowed().map_or(1, |cpus| cpus.len()),
         }
     }
+}
+
+/// Where a directive goes: the first line of the listing's file.
+fn top_of(source: &Path) -> String {
+    format!("{}:1", source.display())
 }
 
 /// Where a run of listing `name` reports what it left running.
@@ -706,7 +711,7 @@ fn compare(
             ""
         },
         listing.id(),
-        root.join(&listing.source).display(),
+        top_of(&root.join(&listing.source)),
     )
     .into())
 }
