@@ -117,6 +117,7 @@ async fn main() {
     // For a fixed set of futures on one task, try_join! is errgroup in one line:
     // the first Err returns, and the other futures are dropped.
     let fresh = CancellationToken::new();
+    let start = tokio::time::Instant::now();
     let quick = tokio::try_join!(
         fetch("slow.example", fresh.clone()),
         fetch("bad.example", fresh.clone())
