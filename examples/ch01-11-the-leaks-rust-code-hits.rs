@@ -53,20 +53,28 @@ fn start_service(with_cycle: bool) -> Arc<Service> {
 // ANCHOR_END: cycle
 
 fn alive() -> usize {
-    tokio::runtime::Handle::current().metrics().num_alive_tasks()
+    tokio::runtime::Handle::current()
+        .metrics()
+        .num_alive_tasks()
 }
 
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     start_heartbeat();
     sleep(Duration::from_millis(50)).await;
-    println!("a heartbeat spawned and forgotten: {} task alive for good", alive());
+    println!(
+        "a heartbeat spawned and forgotten: {} task alive for good",
+        alive()
+    );
     let (base, stop) = (alive(), CancellationToken::new());
     let heartbeat = start_stoppable_heartbeat(stop.clone());
     sleep(Duration::from_millis(50)).await;
     stop.cancel();
     heartbeat.await.unwrap();
-    println!("a heartbeat with a token, cancelled: leaked {}", alive() - base);
+    println!(
+        "a heartbeat with a token, cancelled: leaked {}",
+        alive() - base
+    );
 
     for with_cycle in [true, false] {
         let base = alive();
@@ -74,7 +82,11 @@ async fn main() {
         service.jobs.send(1).await.unwrap();
         drop(service); // the last handle the caller had
         sleep(Duration::from_millis(1)).await; // time for a worker to see its queue close
-        let how = if with_cycle { "in an Arc cycle" } else { "with a Weak back-reference" };
+        let how = if with_cycle {
+            "in an Arc cycle"
+        } else {
+            "with a Weak back-reference"
+        };
         println!("a service {how}, dropped: leaked {}", alive() - base);
     }
 }

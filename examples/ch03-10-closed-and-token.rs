@@ -31,7 +31,10 @@ async fn main() {
     drop(rx); // at 130 ms, while the producer is in its next step
     println!("consumer took {first} and hung up at {:?}", start.elapsed());
     let sent = producer.await.unwrap();
-    println!("producer stopped at {:?} after {sent} send(s)", start.elapsed());
+    println!(
+        "producer stopped at {:?} after {sent} send(s)",
+        start.elapsed()
+    );
     // ANCHOR_END: closed
 
     // ANCHOR: token
@@ -54,7 +57,10 @@ async fn main() {
     sleep(Duration::from_millis(65)).await;
     token.cancel(); // one call, every worker
     for (worker, handle) in (1..).zip(workers) {
-        println!("worker {worker} stopped after {} steps", handle.await.unwrap());
+        println!(
+            "worker {worker} stopped after {} steps",
+            handle.await.unwrap()
+        );
     }
     println!("all three stopped at {:?}", start.elapsed());
     // ANCHOR_END: token

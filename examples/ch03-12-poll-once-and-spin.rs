@@ -25,12 +25,21 @@ async fn main() {
     // ANCHOR: use
     let lock = tokio::sync::Mutex::new(0);
     let held = lock.lock().await;
-    println!("lock while held: {:?}", now_or_never(lock.lock()).map(|g| *g));
+    println!(
+        "lock while held: {:?}",
+        now_or_never(lock.lock()).map(|g| *g)
+    );
     drop(held);
-    println!("lock once free: {:?}", now_or_never(lock.lock()).map(|g| *g));
+    println!(
+        "lock once free: {:?}",
+        now_or_never(lock.lock()).map(|g| *g)
+    );
     let mut task = tokio::spawn(async { 7 });
     tokio::task::yield_now().await; // let it run
-    println!("a finished task's handle: {:?}", now_or_never(&mut task).map(Result::unwrap));
+    println!(
+        "a finished task's handle: {:?}",
+        now_or_never(&mut task).map(Result::unwrap)
+    );
     // ANCHOR_END: use
 
     // ANCHOR: spin
