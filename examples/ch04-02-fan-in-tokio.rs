@@ -1,4 +1,5 @@
 use tokio::sync::mpsc;
+use tokio::task::JoinSet;
 
 const PRODUCERS: u32 = 3;
 const EACH: u32 = 5;
@@ -7,9 +8,10 @@ const EACH: u32 = 5;
 /// Merges the output of PRODUCERS tasks into one receiver.
 async fn fan_in() -> Vec<(u32, u32)> {
     let (tx, mut merged) = mpsc::channel(4);
+    let mut producers = JoinSet::new(); // owned, not detached: dropping it aborts them
     for id in 0..PRODUCERS {
         let tx = tx.clone();
-        tokio::spawn(async move {
+        producers.spawn(async move {
             for n in 0..EACH {
                 tx.send((id, n)).await.unwrap();
             }
@@ -20,7 +22,12 @@ async fn fan_in() -> Vec<(u32, u32)> {
     while let Some(message) = merged.recv().await {
         received.push(message);
     }
-    received // recv() returned None: every producer has finished
+    // recv() returned None: every producer has dropped its Sender. Joining
+    // them also brings back a producer's panic instead of losing it.
+    while let Some(done) = producers.join_next().await {
+        done.unwrap();
+    }
+    received
 }
 // ANCHOR_END: fan_in
 
