@@ -244,14 +244,15 @@ fn go_listings(inventory: &Inventory, exe_dir: &Path) -> Result<GoListings, Stri
 /// the harness's build has it (through `go build -overlay`; the files on
 /// disk stay as the page shows them), and only for listings that end with
 /// status 0: a panicking one never returns from main, and its trace must
-/// show `main.main`.
+/// show `main.main`. Its own names start with `zzListings`, so that they
+/// cannot clash with a listing's.
 const GO_AT_EXIT: &str = r#"package main
 
 import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -259,7 +260,7 @@ import (
 func main() {
 	listingMain()
 	report := os.Getenv("LISTINGS_AT_EXIT")
-	if report == "" || runtime.NumGoroutine() == 1 {
+	if report == "" || len(zzListingsGoroutinesLeft()) == 0 {
 		return
 	}
 	// Without this wrapper the process would be gone: what its goroutines
@@ -273,19 +274,28 @@ func main() {
 	if os.Getenv("LISTINGS_AT_EXIT_DECLARED") != "" {
 		grace = 0
 	}
-	deadline := time.Now().Add(grace)
-	for runtime.NumGoroutine() > 1 && time.Now().Before(deadline) {
+	for deadline := time.Now().Add(grace); len(zzListingsGoroutinesLeft()) > 0 && time.Now().Before(deadline); {
 		time.Sleep(5 * time.Millisecond)
 	}
-	if n := runtime.NumGoroutine() - 1; n > 0 {
-		f, err := os.Create(report)
-		if err != nil {
-			return
-		}
-		fmt.Fprintf(f, "%d goroutine(s) still running at exit:\n", n)
-		pprof.Lookup("goroutine").WriteTo(f, 1)
-		f.Close()
+	if left := zzListingsGoroutinesLeft(); len(left) > 0 {
+		text := fmt.Sprintf("%d goroutine(s) still running at exit:\n\n%s\n", len(left), strings.Join(left, "\n\n"))
+		os.WriteFile(report, []byte(text), 0o644)
 	}
+}
+
+// zzListingsGoroutinesLeft returns the stacks of the goroutines still running, but
+// this one (the first runtime.Stack reports) and os/signal's own, which
+// signal.Notify starts and which lives as long as the process.
+func zzListingsGoroutinesLeft() []string {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	var left []string
+	for i, g := range strings.Split(strings.TrimSpace(string(buf)), "\n\n") {
+		if i > 0 && !strings.Contains(g, "os/signal.loop") {
+			left = append(left, g)
+		}
+	}
+	return left
 }
 "#;
 
