@@ -38,6 +38,9 @@ async fn main() {
     }
     println!("the AfterFunc task: {}", after.await.unwrap());
     println!("audit token cancelled: {}", audit.is_cancelled());
-    println!("the library call still finished, late: {}", call.await.unwrap());
+    println!(
+        "the library call still finished, late: {}",
+        call.await.unwrap()
+    );
     // ANCHOR_END: detach
 }
