@@ -188,7 +188,7 @@ impl Book {
 }
 
 impl Page {
-    fn parse(path: PathBuf, text: String, inventory: &Inventory) -> Page {
+    pub fn parse(path: PathBuf, text: String, inventory: &Inventory) -> Page {
         let lines = LineIndex::new(&text);
         let (mut headings, mut links, mut code) = (Vec::new(), Vec::new(), Vec::new());
         let mut heading: Option<(usize, Option<String>, String, usize, String)> = None;

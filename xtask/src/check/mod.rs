@@ -57,6 +57,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     pages::directives_resolve,
     pages::includes_resolve,
     pages::links_resolve,
+    pages::hint_links_resolve,
     pages::diagrams_parse,
     pages::mermaid_parses_the_diagrams,
     listings::each_is_shown_once,

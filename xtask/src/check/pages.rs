@@ -3,7 +3,7 @@
 //! heading, diagrams that parse.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Problem;
 use crate::model::{Book, Page};
@@ -189,38 +189,76 @@ pub fn links_resolve(book: &Book) -> Vec<Problem> {
     let mut problems = Vec::new();
     for page in &book.pages {
         for link in &page.links {
-            let dest = &link.dest;
-            if dest.contains("://") || dest.starts_with("mailto:") || dest.is_empty() {
-                continue;
+            if let Some(what) = broken(book, &page.path, &link.dest) {
+                problems.push(link_problem(&page.path, link.line, what));
             }
-            let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
-            let target: PathBuf = if file.is_empty() {
-                page.path.clone()
-            } else {
-                normalize(&page.path.parent().unwrap().join(file))
-            };
-            let what = if !book.root.join(&target).is_file() {
-                format!("links to `{dest}`, but `{file}` does not exist")
-            } else if fragment.is_empty() {
-                continue;
-            } else if let Some(linked) = book.page(&target) {
-                if has_id(linked, fragment) {
-                    continue;
-                }
-                format!("links to `{dest}`, but no heading there has the id `{fragment}`")
-            } else {
-                continue; // not a page: a listing, a licence
-            };
-            problems.push(Problem::new(
-                &page.path,
-                link.line,
-                what,
-                "link to an existing page; a heading's id is its text in lower case, \
-                 spaces as `-`, punctuation dropped",
-            ));
         }
     }
     problems
+}
+
+/// An exercise's hints are shown inside the page that shows the exercise, so
+/// their links are relative to that page; a broken one is told at the line
+/// of `hints.md`.
+pub fn hint_links_resolve(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for exercise in &book.inventory.exercises {
+        let id = exercise.id();
+        let Some(page) = book
+            .pages
+            .iter()
+            .find(|p| p.expanded.shown.iter().any(|s| s.id == id))
+        else {
+            continue; // shown nowhere: another rule says so
+        };
+        let Ok(text) = fs::read_to_string(book.root.join(&exercise.hints)) else {
+            continue;
+        };
+        let hints = Page::parse(exercise.hints.clone(), text, &book.inventory);
+        for link in &hints.links {
+            if let Some(what) = broken(book, &page.path, &link.dest) {
+                let what = format!(
+                    "{what} (relative to {}, which shows it)",
+                    page.path.display()
+                );
+                problems.push(link_problem(&exercise.hints, link.line, what));
+            }
+        }
+    }
+    problems
+}
+
+fn link_problem(file: &Path, line: usize, what: String) -> Problem {
+    Problem::new(
+        file,
+        line,
+        what,
+        "link to an existing page; a heading's id is its text in lower case, \
+         spaces as `-`, punctuation dropped",
+    )
+}
+
+/// Why `dest`, linked from `from`, does not land, if it does not.
+fn broken(book: &Book, from: &Path, dest: &str) -> Option<String> {
+    if dest.contains("://") || dest.starts_with("mailto:") || dest.is_empty() {
+        return None;
+    }
+    let (file, fragment) = dest.split_once('#').unwrap_or((dest, ""));
+    let target: PathBuf = if file.is_empty() {
+        from.to_path_buf()
+    } else {
+        normalize(&from.parent().unwrap().join(file))
+    };
+    if !book.root.join(&target).is_file() {
+        return Some(format!("links to `{dest}`, but `{file}` does not exist"));
+    }
+    let linked = book.page(&target)?; // not a page: a listing, a licence
+    if fragment.is_empty() || has_id(linked, fragment) {
+        return None;
+    }
+    Some(format!(
+        "links to `{dest}`, but no heading there has the id `{fragment}`"
+    ))
 }
 
 fn has_id(page: &Page, id: &str) -> bool {

@@ -396,3 +396,35 @@ fn every_exercise_is_shown() {
     ]);
     assert_problem(&problems, starter, 1, "exercise is shown on no page");
 }
+
+#[test]
+fn a_hint_s_link_resolves_from_the_page_that_shows_it() {
+    let hints = "examples/exercises/ch01-fix-it/hints.md";
+    let page = format!("{PAGE}\n## Exercise\n\n{{{{#exercise ch01-fix-it}}}}\n");
+    let problems = fixture(&[
+        ("src/ch01/page.md", Some(&page)),
+        (
+            "examples/exercises/ch01-fix-it/starter.rs",
+            Some("// level: warm-up\nfn main() {}\n"),
+        ),
+        (
+            "examples/exercises/ch01-fix-it/solution.rs",
+            Some("fn main() {}\n"),
+        ),
+        (
+            hints,
+            Some(
+                "- A hint.\n- See [the item](page.md#first-item) and [a gone one](page.md#gone).\n",
+            ),
+        ),
+    ]);
+    assert_problem(&problems, hints, 2, "no heading there has the id `gone`");
+    assert_eq!(
+        problems
+            .iter()
+            .filter(|p| p.file == Path::new(hints))
+            .count(),
+        1,
+        "{problems:#?}"
+    );
+}
