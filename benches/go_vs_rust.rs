@@ -194,6 +194,60 @@ fn worker_pool(c: &mut Criterion) {
             });
         })
     });
+    let rt = runtime();
+    group.bench_function("tokio mpsc(1), tasks", |b| {
+        b.iter(|| {
+            on_a_worker(&rt, || async move {
+                // tokio's Receiver has one owner: the workers share it behind a lock.
+                let (jobs, inbox) = tokio::sync::mpsc::channel::<usize>(1);
+                let (results, mut outbox) = tokio::sync::mpsc::channel::<usize>(1);
+                let inbox = Arc::new(tokio::sync::Mutex::new(inbox));
+                for _ in 0..WORKERS {
+                    let (inbox, results) = (inbox.clone(), results.clone());
+                    tokio::spawn(async move {
+                        loop {
+                            let next = inbox.lock().await.recv().await;
+                            let Some(n) = next else { break };
+                            results.send(work(n)).await.unwrap();
+                        }
+                    });
+                }
+                drop(results);
+                tokio::spawn(async move {
+                    for n in 0..JOBS {
+                        jobs.send(n).await.unwrap();
+                    }
+                });
+                let mut sum = 0usize;
+                while let Some(h) = outbox.recv().await {
+                    sum = sum.wrapping_add(h);
+                }
+                black_box(sum)
+            })
+        })
+    });
+    group.finish();
+}
+
+/// The same jobs with no hand-off per job: split into one range per worker
+/// (Go's chunked goroutines, scoped threads), or split adaptively (rayon).
+fn worker_pool_chunked(c: &mut Criterion) {
+    let mut group = c.benchmark_group("WorkerPoolChunked");
+    group.bench_function("scoped threads, a chunk each", |b| {
+        b.iter(|| {
+            let jobs: Vec<usize> = (0..JOBS).collect();
+            let sums: Vec<usize> = thread::scope(|s| {
+                let handles: Vec<_> = jobs
+                    .chunks(JOBS.div_ceil(WORKERS))
+                    .map(|chunk| {
+                        s.spawn(|| chunk.iter().map(|&n| work(n)).fold(0, usize::wrapping_add))
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            black_box(sums.into_iter().fold(0, usize::wrapping_add))
+        })
+    });
     group.bench_function("rayon par_iter", |b| {
         b.iter(|| {
             black_box(
@@ -218,6 +272,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = spawn, ping_pong, buffered_1_producer, buffered_4_producers, mutex_contention, worker_pool
+    targets = spawn, ping_pong, buffered_1_producer, buffered_4_producers, mutex_contention, worker_pool, worker_pool_chunked
 }
 criterion_main!(benches);

@@ -34,7 +34,14 @@ const WORKLOADS: &[(&str, &str)] = &[
         "MutexContention",
         "1,000,000 increments of one mutex-guarded counter, 4 workers",
     ),
-    ("WorkerPool", "1000 small CPU jobs, 4 workers"),
+    (
+        "WorkerPool",
+        "1000 small CPU jobs, 4 workers, each job handed over a channel",
+    ),
+    (
+        "WorkerPoolChunked",
+        "the same jobs, no hand-off: a range of them per worker",
+    ),
 ];
 
 /// The appendix's benchmarks, as `cargo xtask bench go-vs-rust` names them.

@@ -128,3 +128,25 @@ func BenchmarkWorkerPool(b *testing.B) {
 		_ = sum
 	}
 }
+
+// BenchmarkWorkerPoolChunked does the same jobs with no hand-off per job:
+// one range of them per goroutine.
+func BenchmarkWorkerPoolChunked(b *testing.B) {
+	for b.Loop() {
+		sums := make([]int, workers)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for n := w * jobs / workers; n < (w+1)*jobs/workers; n++ {
+					sums[w] += work(n)
+				}
+			})
+		}
+		wg.Wait()
+		sum := 0
+		for _, s := range sums {
+			sum += s
+		}
+		_ = sum
+	}
+}
