@@ -7,7 +7,7 @@ use tokio_util::sync::CancellationToken;
 
 /// Stands for a function that takes no token: it cannot be told to stop.
 fn slow_library_call() -> &'static str {
-    std::thread::sleep(Duration::from_millis(50));
+    std::thread::sleep(Duration::from_millis(200));
     "library result"
 }
 

@@ -7,37 +7,36 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// A runtime with one blocking job of 300 ms, already running.
-fn runtime_with_a_blocking_job(job: Duration) -> tokio::runtime::Runtime {
+/// A runtime with one blocking job of 300 ms, already running, and the
+/// moment the job began.
+fn runtime_with_a_blocking_job(job: Duration) -> (tokio::runtime::Runtime, Instant) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
     let (started, running) = mpsc::channel();
     runtime.spawn_blocking(move || {
-        started.send(()).unwrap();
+        started.send(Instant::now()).unwrap();
         std::thread::sleep(job); // a synchronous call: no await, no way to cancel it
     });
-    running.recv().unwrap();
-    runtime
+    let began = running.recv().unwrap();
+    (runtime, began)
 }
 
 fn main() {
     // ANCHOR: shutdown
     let job = Duration::from_millis(300);
-    let runtime = runtime_with_a_blocking_job(job);
-    let start = Instant::now();
+    let (runtime, began) = runtime_with_a_blocking_job(job);
     drop(runtime);
     println!(
         "drop waited for the blocking job: {}",
-        start.elapsed() >= job
+        began.elapsed() >= job
     );
 
-    let runtime = runtime_with_a_blocking_job(job);
-    let start = Instant::now();
+    let (runtime, began) = runtime_with_a_blocking_job(job);
     runtime.shutdown_timeout(Duration::from_millis(50));
     println!(
         "shutdown_timeout(50 ms) returned before the job ended: {}",
-        start.elapsed() < job
+        began.elapsed() < job
     );
     // The job's thread still runs; the process's exit is what ends it.
     // ANCHOR_END: shutdown

@@ -11,7 +11,7 @@ import (
 // fetch gives up after 10 ms; its worker, slower, still hands over its result.
 func fetch(reply chan int) (int, bool) {
 	go func() {
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond) // well past the caller's 10 ms
 		reply <- 42 // unbuffered, and the caller has gone: blocked for good
 	}()
 	select {
@@ -48,7 +48,7 @@ func total(values []int, closeIt bool) <-chan int {
 
 // leaked counts goroutines beyond base once the ones that can end have ended.
 func leaked(base int) int {
-	for deadline := time.Now().Add(200 * time.Millisecond); time.Now().Before(deadline); {
+	for deadline := time.Now().Add(300 * time.Millisecond); time.Now().Before(deadline); {
 		if runtime.NumGoroutine() == base {
 			break
 		}

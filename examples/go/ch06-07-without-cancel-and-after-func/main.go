@@ -11,7 +11,7 @@ type key struct{}
 // slowLibraryCall stands for a function that takes no context: it cannot be
 // told to stop.
 func slowLibraryCall() string {
-	time.Sleep(50 * time.Millisecond)
+	time.Sleep(200 * time.Millisecond)
 	return "library result"
 }
 
