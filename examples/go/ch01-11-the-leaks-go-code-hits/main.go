@@ -12,7 +12,7 @@ import (
 func fetch(reply chan int) (int, bool) {
 	go func() {
 		time.Sleep(50 * time.Millisecond) // well past the caller's 10 ms
-		reply <- 42 // unbuffered, and the caller has gone: blocked for good
+		reply <- 42                       // unbuffered, and the caller has gone: blocked for good
 	}()
 	select {
 	case v := <-reply:
