@@ -1,12 +1,14 @@
 // bench: --full
 // output: varies \s+\d+ locks/s\s+\d+\.\d\dx
-use crossbeam::utils::CachePadded;
+//! RwLock against Mutex on the same tiny critical section, two threads,
+//! reads only and writes only.
+//!
+//! Run it with `cargo run --release --example ch05-02-rwlock-against-mutex -- --full`.
 use std::hint::black_box;
 use std::sync::{Mutex, RwLock};
 use std::thread;
 use std::time::Instant;
 
-// ANCHOR: measure
 /// Runs `threads` threads, each calling `op(its index)` `rounds` times (a
 /// tiny critical section); returns lock operations per second.
 fn throughput(threads: usize, rounds: u64, op: &(dyn Fn(usize) + Sync)) -> f64 {
@@ -18,7 +20,6 @@ fn throughput(threads: usize, rounds: u64, op: &(dyn Fn(usize) + Sync)) -> f64 {
     });
     (threads as u64 * rounds) as f64 / start.elapsed().as_secs_f64()
 }
-// ANCHOR_END: measure
 
 fn main() {
     let rounds = if std::env::args().any(|a| a == "--full") {
@@ -26,30 +27,6 @@ fn main() {
     } else {
         20_000
     };
-    let counter = Mutex::new(0u64);
-    let increment = |_| *counter.lock().unwrap() += 1;
-    throughput(1, rounds, &increment); // a warm-up run
-    let base = throughput(1, rounds, &increment);
-    println!("one Mutex, one counter, more threads ({rounds} increments each):");
-    for threads in [1, 2, 4, 8] {
-        let rate = throughput(threads, rounds, &increment);
-        println!(
-            "  {threads} threads: {:>12.0} locks/s  {:>5.2}x one thread",
-            rate,
-            rate / base
-        );
-    }
-    // ANCHOR: sharded
-    // The cure: a lock and a counter per thread, each on its own cache line.
-    let shards: Vec<_> = (0..8).map(|_| CachePadded::new(Mutex::new(0u64))).collect();
-    let rate = throughput(8, rounds, &|t| *shards[t].lock().unwrap() += 1);
-    println!("the cure, a Mutex and a counter per thread (sharded):");
-    println!(
-        "  8 threads: {rate:>12.0} locks/s  {:>5.2}x one thread",
-        rate / base
-    );
-    // ANCHOR_END: sharded
-
     // ANCHOR: readers
     let table = (Mutex::new(vec![1u64; 16]), RwLock::new(vec![1u64; 16]));
     let mutex_read = |_| {
