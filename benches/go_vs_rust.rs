@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use crossbeam::channel;
 use rayon::prelude::*;
 use tokio::runtime::Runtime;
@@ -274,4 +274,73 @@ criterion_group! {
     config = config();
     targets = spawn, ping_pong, buffered_1_producer, buffered_4_producers, mutex_contention, worker_pool, worker_pool_chunked
 }
-criterion_main!(benches);
+
+const PARKED_THREADS: usize = 1_000;
+const PARKED_TASKS: usize = 5_000;
+
+/// This process's resident memory, as Linux reports it, in bytes.
+fn resident_bytes() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    let kib: f64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024.0
+}
+
+// ANCHOR: memory
+/// The resident memory each parked thread or task adds, measured as Go's
+/// `TestMain` measures a goroutine's: start `n` of them, let every one run up
+/// to the point where it waits, and divide the growth by `n`.
+fn memory() {
+    let before = resident_bytes();
+    let (release, parked) = channel::bounded::<()>(0);
+    let started = Arc::new(std::sync::Barrier::new(PARKED_THREADS + 1));
+    let threads: Vec<_> = (0..PARKED_THREADS)
+        .map(|_| {
+            let (started, parked) = (Arc::clone(&started), parked.clone());
+            thread::spawn(move || {
+                started.wait();
+                let _ = parked.recv(); // Err once `release` is dropped
+            })
+        })
+        .collect();
+    started.wait();
+    let per_thread = (resident_bytes() - before) / PARKED_THREADS as f64;
+    drop(release);
+    threads.into_iter().for_each(|t| t.join().unwrap());
+
+    let rt = runtime();
+    let per_task = on_a_worker(&rt, || async {
+        let before = resident_bytes();
+        let release = Arc::new(tokio::sync::Notify::new());
+        let started = Arc::new(tokio::sync::Barrier::new(PARKED_TASKS + 1));
+        let tasks: Vec<_> = (0..PARKED_TASKS)
+            .map(|_| {
+                let (started, release) = (Arc::clone(&started), Arc::clone(&release));
+                tokio::spawn(async move {
+                    let released = release.notified();
+                    started.wait().await;
+                    released.await;
+                })
+            })
+            .collect();
+        started.wait().await;
+        let per_task = (resident_bytes() - before) / PARKED_TASKS as f64;
+        release.notify_waiters();
+        for task in tasks {
+            task.await.unwrap();
+        }
+        per_task
+    });
+    // One line per variant, which `cargo xtask bench` reads.
+    println!("memory Spawn/std::thread: {per_thread:.0} bytes");
+    println!("memory Spawn/tokio task: {per_task:.0} bytes");
+}
+// ANCHOR_END: memory
+
+fn main() {
+    // First, in a fresh process, as Go's TestMain does: later runs would
+    // reuse memory the benchmarks freed.
+    memory();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -120,10 +120,13 @@ fn go_vs_rust(sh: &Shell, machine: &str) -> Result<()> {
     .read()?;
     let go = parse_go(&go_output);
     let rust = parse_criterion(&rust_output);
-    sh.write_file(
-        "benches/results.md",
-        results_table(machine, &go_version, &go, &rust)?,
-    )?;
+    let mut table = results_table(machine, &go_version, &go, &rust)?;
+    table.push('\n');
+    table.push_str(&memory_table(
+        &parse_memory(&go_output),
+        &parse_memory(&rust_output),
+    )?);
+    sh.write_file("benches/results.md", table)?;
     eprintln!("xtask bench: wrote benches/results.md (shown in the benchmarks appendix)");
     Ok(())
 }
@@ -160,6 +163,64 @@ fn parse_criterion(output: &str) -> BTreeMap<(String, String), f64> {
             Some(((group.to_owned(), function.to_owned()), ns))
         })
         .collect()
+}
+
+/// `memory Spawn/tokio task: 591 bytes` -> ("Spawn/tokio task", 591.0); Go's
+/// line has no variant (`memory Spawn: 2796 bytes`).
+fn parse_memory(output: &str) -> BTreeMap<String, f64> {
+    output
+        .lines()
+        .filter_map(|line| {
+            let (id, bytes) = line.strip_prefix("memory ")?.split_once(": ")?;
+            let bytes = bytes.strip_suffix(" bytes")?.parse().ok()?;
+            Some((id.to_owned(), bytes))
+        })
+        .collect()
+}
+
+/// The second table: resident memory per parked goroutine, thread and task.
+fn memory_table(go: &BTreeMap<String, f64>, rust: &BTreeMap<String, f64>) -> Result<String> {
+    let go_bytes = *go
+        .get("Spawn")
+        .context("no `memory Spawn:` line from Go's TestMain")?;
+    let mut table = String::from(
+        "| Memory (resident) | Go | Rust | Rust memory ÷ Go memory |\n|---|---|---|---|\n",
+    );
+    let variants: Vec<_> = rust
+        .iter()
+        .filter_map(|(id, bytes)| Some((id.strip_prefix("Spawn/")?, bytes)))
+        .collect();
+    if variants.is_empty() {
+        bail!("no `memory Spawn/...:` line from benches/go_vs_rust.rs");
+    }
+    for (n, (variant, rust_bytes)) in variants.into_iter().enumerate() {
+        let workload = if n == 0 {
+            "one goroutine, thread or task, parked while it waits (5,000 goroutines or \
+             tasks, 1,000 threads, alive at once)"
+        } else {
+            ""
+        };
+        writeln!(
+            table,
+            "| {workload} | goroutine: {} | {variant}: {} | {:.2} |",
+            bytes(go_bytes),
+            bytes(*rust_bytes),
+            rust_bytes / go_bytes
+        )?;
+    }
+    Ok(format!(
+        "{table}\n<span class=\"caption\">Recorded by the same run, before any benchmark: \
+         the growth of the process's resident memory (`VmRSS`), divided by the number \
+         alive. Below 1, Rust held less.</span>\n"
+    ))
+}
+
+fn bytes(n: f64) -> String {
+    if n >= 1024.0 {
+        format!("{:.1} KiB", n / 1024.0)
+    } else {
+        format!("{n:.0} B")
+    }
 }
 
 fn human(ns: f64) -> String {
@@ -226,5 +287,18 @@ mod tests {
         let table = results_table("machine: x", "go1.26", &go, &rust);
         // Every workload must have both halves: here four are missing.
         assert!(table.unwrap_err().to_string().contains("Buffered1Producer"));
+    }
+
+    #[test]
+    fn memory_lines_make_the_memory_table() {
+        let go = parse_memory("memory Spawn: 2796 bytes\nBenchmarkSpawn-2  1  3 ns/op\n");
+        let rust = parse_memory(
+            "memory Spawn/std::thread: 10293 bytes\nmemory Spawn/tokio task: 591 bytes\n",
+        );
+        let table = memory_table(&go, &rust).unwrap();
+        assert!(table.contains("| goroutine: 2.7 KiB | std::thread: 10.1 KiB | 3.68 |"));
+        assert!(table.contains("| goroutine: 2.7 KiB | tokio task: 591 B | 0.21 |"));
+        let missing = memory_table(&BTreeMap::new(), &rust).unwrap_err();
+        assert!(missing.to_string().contains("TestMain"));
     }
 }

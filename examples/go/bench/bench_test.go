@@ -5,6 +5,10 @@
 package bench
 
 import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -150,3 +154,49 @@ func BenchmarkWorkerPoolChunked(b *testing.B) {
 		_ = sum
 	}
 }
+
+const parked = 5_000 // goroutines alive at once, for the memory measurement (the race detector allows 8,128)
+
+// residentBytes is this process's resident memory, as Linux reports it.
+func residentBytes() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		panic(err)
+	}
+	for line := range strings.Lines(string(status)) {
+		if kib, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			n, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(kib), " kB"), 64)
+			if err != nil {
+				panic(err)
+			}
+			return n * 1024
+		}
+	}
+	panic("no VmRSS in /proc/self/status")
+}
+
+// ANCHOR: memory
+// TestMain measures, in a fresh process before any benchmark, the resident
+// memory each parked goroutine adds: later, the runtime would reuse the stacks
+// of goroutines that ended.
+func TestMain(m *testing.M) {
+	before := residentBytes()
+	release := make(chan struct{})
+	var started, done sync.WaitGroup
+	started.Add(parked)
+	for range parked {
+		done.Go(func() {
+			started.Done()
+			<-release
+		})
+	}
+	started.Wait()
+	perGoroutine := (residentBytes() - before) / parked
+	close(release)
+	done.Wait()
+	// One line, which `cargo xtask bench` reads.
+	fmt.Printf("memory Spawn: %.0f bytes\n", perGoroutine)
+	os.Exit(m.Run())
+}
+
+// ANCHOR_END: memory
