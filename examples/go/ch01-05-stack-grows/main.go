@@ -8,6 +8,7 @@ import (
 	"strings"
 )
 
+// ANCHOR: grow
 func recurse(n int) int {
 	var frame [64]int // about half a KiB per call, like the Rust listing
 	frame[0] = n
@@ -17,7 +18,6 @@ func recurse(n int) int {
 	return 1 + recurse(n-1) + frame[0] - n
 }
 
-// ANCHOR: grow
 func main() {
 	if len(os.Args) > 1 { // the child process: a 1 MB stack limit
 		debug.SetMaxStack(1 << 20)

@@ -10,6 +10,7 @@ import (
 	"time"
 )
 
+// ANCHOR: loop
 // ticksDuringTightLoop runs a ticker goroutine beside a loop with no function
 // calls, on one P, and returns how often the ticker ran meanwhile.
 func ticksDuringTightLoop() int64 {
@@ -32,6 +33,8 @@ func ticksDuringTightLoop() int64 {
 }
 
 var sink int
+
+// ANCHOR_END: loop
 
 // ANCHOR: preempt
 func main() {

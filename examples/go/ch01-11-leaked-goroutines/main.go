@@ -8,6 +8,7 @@ import (
 	"time"
 )
 
+// ANCHOR: leak
 // waitForReply blocks until a reply comes, or, in the fixed version, until
 // ctx is cancelled. A Go channel is never closed by itself.
 func waitForReply(ctx context.Context, replies <-chan string) {
@@ -17,7 +18,6 @@ func waitForReply(ctx context.Context, replies <-chan string) {
 	}
 }
 
-// ANCHOR: leak
 func main() {
 	base := runtime.NumGoroutine()
 	for range 100 {

@@ -57,6 +57,7 @@ func leaked(base int) int {
 	return runtime.NumGoroutine() - base
 }
 
+// ANCHOR: count
 func main() {
 	base := runtime.NumGoroutine()
 	for range 5 {
@@ -76,3 +77,5 @@ func main() {
 	fmt.Println("the same, closed by its sender: total", <-total([]int{1, 2, 3}, true),
 		"and leaked", leaked(base))
 }
+
+// ANCHOR_END: count

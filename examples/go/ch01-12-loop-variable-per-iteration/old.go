@@ -1,3 +1,4 @@
+// ANCHOR: old
 //go:build go1.21
 
 // This file's build constraint sets its language version to Go 1.21, so its
@@ -5,7 +6,6 @@
 
 package main
 
-// ANCHOR: old
 func sharedLoopVariable() []int {
 	var read []func() int
 	for i := 0; i < 3; i++ {

@@ -8,6 +8,7 @@ import (
 	"time"
 )
 
+// ANCHOR: bound
 // run starts a goroutine per item, at most limit at once (0: no limit), and
 // returns the most that were ever running together.
 func run(items, limit int) int64 {
@@ -36,7 +37,6 @@ func run(items, limit int) int64 {
 	return peak.Load()
 }
 
-// ANCHOR: bound
 func main() {
 	fmt.Println("one goroutine per item:       peak", run(1000, 0), "running")
 	fmt.Println("semaphore channel of size 8:  peak", run(1000, 8), "running")

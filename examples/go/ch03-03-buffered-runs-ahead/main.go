@@ -2,6 +2,7 @@ package main
 
 import "fmt"
 
+// ANCHOR: buffered
 // trySend sends without blocking: a select with a default case.
 func trySend(ch chan int, v int) bool {
 	select {
@@ -12,7 +13,6 @@ func trySend(ch chan int, v int) bool {
 	}
 }
 
-// ANCHOR: buffered
 func main() {
 	ch := make(chan int, 3)
 	for n := range 3 {

@@ -37,6 +37,7 @@ func main() {
 
 // ANCHOR_END: nil
 
+// ANCHOR: child
 // runChild runs this program as a child process. Under the race detector the
 // runtime cannot see the deadlock (go.dev/issue/20588), so the wait is bounded.
 func runChild() (string, error) {
@@ -45,3 +46,5 @@ func runChild() (string, error) {
 	output, err := exec.CommandContext(ctx, os.Args[0], "child").CombinedOutput()
 	return string(output), err
 }
+
+// ANCHOR_END: child

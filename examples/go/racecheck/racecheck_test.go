@@ -1,6 +1,8 @@
 // Package racecheck runs every listing of the module under the race detector:
 // `go test -race ./...` (part of `cargo xtask test`) builds each listing with
-// -race, runs it, and fails on any data race it reports.
+// -race, runs it, and fails on any data race it reports. A listing that
+// shows the detector at work declares `// race: expected`: it must be
+// reported, and exit with the detector's status, 66.
 package racecheck
 
 import (
@@ -19,11 +21,22 @@ import (
 // A listing may declare the exit status it ends with, as `// exit: N`.
 var exitDirective = regexp.MustCompile(`(?m)^// exit: (\d+)$`)
 
-func declaredExit(t *testing.T, listing string) int {
+// raceExpected marks a listing whose lesson is the race it has.
+var raceExpected = regexp.MustCompile(`(?m)^// race: expected$`)
+
+// raceExitCode is the status a program built with -race exits with when it
+// reported a race (GORACE's exitcode, 66 by default).
+const raceExitCode = 66
+
+func readListing(t *testing.T, listing string) []byte {
 	source, err := os.ReadFile(listing)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return source
+}
+
+func declaredExit(source []byte) int {
 	m := exitDirective.FindSubmatch(source)
 	if m == nil {
 		return 0
@@ -65,7 +78,15 @@ func TestListingsHaveNoDataRace(t *testing.T) {
 			var stderr bytes.Buffer
 			run.Stderr = &stderr
 			err := run.Run()
-			if bytes.Contains(stderr.Bytes(), []byte("WARNING: DATA RACE")) {
+			source := readListing(t, listing)
+			reported := bytes.Contains(stderr.Bytes(), []byte("WARNING: DATA RACE"))
+			want := declaredExit(source)
+			if raceExpected.Match(source) {
+				if !reported {
+					t.Fatalf("%s declares `// race: expected`, but the detector reported no race:\n%s", name, stderr.String())
+				}
+				want = raceExitCode
+			} else if reported {
 				t.Fatalf("%s has a data race:\n%s", name, stderr.String())
 			}
 			code := 0
@@ -75,7 +96,7 @@ func TestListingsHaveNoDataRace(t *testing.T) {
 			} else if err != nil {
 				t.Fatalf("%s did not run under -race: %v", name, err)
 			}
-			if want := declaredExit(t, listing); code != want {
+			if code != want {
 				t.Fatalf("%s exited with status %d under -race, not %d:\n%s", name, code, want, stderr.String())
 			}
 		})
