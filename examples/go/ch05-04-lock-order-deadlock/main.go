@@ -61,8 +61,6 @@ func main() {
 	fmt.Println("  alice -> bob and bob -> alice: done")
 }
 
-// ANCHOR_END: deadlock
-
 type transferFunc func(from, to *Account, amount int, bothHoldOne func())
 
 // run starts alice -> bob and bob -> alice at once; done is closed when both return.
@@ -84,3 +82,5 @@ func barrier(n int) func() {
 	wg.Add(n)
 	return func() { wg.Done(); wg.Wait() }
 }
+
+// ANCHOR_END: deadlock

@@ -48,8 +48,6 @@ func publish() int {
 	return data // not a data race (go run -race agrees): the Load saw the Store
 }
 
-// ANCHOR_END: dangers
-
 // twoBuyers races two goroutines for the last ticket; returns how many got it.
 func twoBuyers(take func(*atomic.Int32, func()) bool) (sold int32) {
 	var left, got atomic.Int32
@@ -66,6 +64,8 @@ func twoBuyers(take func(*atomic.Int32, func()) bool) (sold int32) {
 	wg.Wait()
 	return got.Load()
 }
+
+// ANCHOR_END: dangers
 
 func main() {
 	fmt.Println("two buyers, both check before either acts; the last ticket was sold to")

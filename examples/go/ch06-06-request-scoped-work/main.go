@@ -51,8 +51,6 @@ func handle(server context.Context, deadline time.Duration, parts []part) string
 	return "200 OK: " + strings.Join(results, ", ")
 }
 
-// ANCHOR_END: handle
-
 func main() {
 	const ms = time.Millisecond
 	server, shutdown := context.WithCancel(context.Background())
@@ -65,3 +63,5 @@ func main() {
 	answer = handle(server, time.Minute, []part{{"user", 20 * ms}, {"report", 5 * time.Second}})
 	fmt.Printf("request 3: %s; still running: %d\n", answer, running.Load())
 }
+
+// ANCHOR_END: handle

@@ -6,6 +6,7 @@ import (
 	"time"
 )
 
+// ANCHOR: propagate
 // requestIDKey is unexported, so no other package can collide with it.
 type requestIDKey struct{}
 
@@ -20,7 +21,6 @@ func logLine(ctx context.Context, message string) string {
 	return "[no request] " + message
 }
 
-// ANCHOR: propagate
 // work waits for its context's cancellation, for at most 200 ms.
 func work(ctx context.Context, who string) string {
 	select {

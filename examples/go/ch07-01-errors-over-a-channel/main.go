@@ -60,8 +60,6 @@ func main() {
 	fmt.Println("with a buffer of 8:     ", stopAtFirstError(make(chan error, 8)))
 }
 
-// ANCHOR_END: results
-
 // stopAtFirstError starts 8 failing workers on errs, receives one error, then
 // waits (200 ms at most) for the workers, and returns how many never finished.
 func stopAtFirstError(errs chan error) int64 {
@@ -82,3 +80,5 @@ func stopAtFirstError(errs chan error) int64 {
 	}
 	return 8 - finished.Load()
 }
+
+// ANCHOR_END: results

@@ -8,6 +8,7 @@ import (
 	"time"
 )
 
+// ANCHOR: first_error
 // task k works k × 100 ms, watching ctx; task 3 fails.
 func task(ctx context.Context, k int, stopped *atomic.Int64) error {
 	select {
@@ -22,7 +23,6 @@ func task(ctx context.Context, k int, stopped *atomic.Int64) error {
 	return nil
 }
 
-// ANCHOR: first_error
 // allOrFirstError runs tasks 1 to 8 and returns the first error. Every failure
 // calls cancel(err); only the first one sets the cause, so the first one wins.
 func allOrFirstError(stopped *atomic.Int64) error {

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 )
 
+// ANCHOR: scope
 // checkChunk checks one chunk; it bails out early when another goroutine has
 // already failed.
 func checkChunk(chunk []int, stop *atomic.Bool) (int, error) {
@@ -25,7 +26,6 @@ func checkChunk(chunk []int, stop *atomic.Bool) (int, error) {
 	return checked, nil
 }
 
-// ANCHOR: scope
 // checkAll checks the records on 4 goroutines: a WaitGroup for the waiting, one
 // result slot per goroutine for the errors, and a flag to stop the others early.
 func checkAll(records []int) (int, error) {
