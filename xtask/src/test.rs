@@ -110,7 +110,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         || golang::vet_and_race(sh),
     )?;
     let go_race = match go_race {
-        Some(n) => format!("{n} Go listings race-free"),
+        Some(n) => format!("{n} Go listings checked under the race detector"),
         None => "Go checks SKIPPED (no go)".to_owned(),
     };
     let listing_tests = steps.run(
@@ -320,7 +320,7 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
         || exercises::prove(&sh.current_dir(), name),
     )?;
     println!(
-        "cargo xtask test {name}: ok: {runs} runs compared, {raced} Go listings race-free, \
+        "cargo xtask test {name}: ok: {runs} runs compared, {raced} Go listings checked under the race detector, \
          {snippets} snippets of {} page(s), {own} tests, {} compile-fail listings, \
          {proven} exercises proven",
         pages.len(),
