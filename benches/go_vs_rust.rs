@@ -287,27 +287,11 @@ fn resident_bytes() -> f64 {
 }
 
 // ANCHOR: memory
-/// The resident memory each parked thread or task adds, measured as Go's
+/// The resident memory each parked task or thread adds, measured as Go's
 /// `TestMain` measures a goroutine's: start `n` of them, let every one run up
-/// to the point where it waits, and divide the growth by `n`.
+/// to the point where it waits, and divide the growth by `n`. The tasks come
+/// first, so that their allocations cannot reuse memory the threads freed.
 fn memory() {
-    let before = resident_bytes();
-    let (release, parked) = channel::bounded::<()>(0);
-    let started = Arc::new(std::sync::Barrier::new(PARKED_THREADS + 1));
-    let threads: Vec<_> = (0..PARKED_THREADS)
-        .map(|_| {
-            let (started, parked) = (Arc::clone(&started), parked.clone());
-            thread::spawn(move || {
-                started.wait();
-                let _ = parked.recv(); // Err once `release` is dropped
-            })
-        })
-        .collect();
-    started.wait();
-    let per_thread = (resident_bytes() - before) / PARKED_THREADS as f64;
-    drop(release);
-    threads.into_iter().for_each(|t| t.join().unwrap());
-
     let rt = runtime();
     let per_task = on_a_worker(&rt, || async {
         let before = resident_bytes();
@@ -331,6 +315,23 @@ fn memory() {
         }
         per_task
     });
+
+    let before = resident_bytes();
+    let (release, parked) = channel::bounded::<()>(0);
+    let started = Arc::new(std::sync::Barrier::new(PARKED_THREADS + 1));
+    let threads: Vec<_> = (0..PARKED_THREADS)
+        .map(|_| {
+            let (started, parked) = (Arc::clone(&started), parked.clone());
+            thread::spawn(move || {
+                started.wait();
+                let _ = parked.recv(); // Err once `release` is dropped
+            })
+        })
+        .collect();
+    started.wait();
+    let per_thread = (resident_bytes() - before) / PARKED_THREADS as f64;
+    drop(release);
+    threads.into_iter().for_each(|t| t.join().unwrap());
     // One line per variant, which `cargo xtask bench` reads.
     println!("memory Spawn/std::thread: {per_thread:.0} bytes");
     println!("memory Spawn/tokio task: {per_task:.0} bytes");

@@ -43,6 +43,8 @@ fn listing(name: &str, source: PathBuf) -> Listing {
         stderr: None,
         bench_txt: None,
         loom_txt: None,
+        race_txt: None,
+        race_expected: false,
         output: Default::default(),
         bench: None,
         loom_model: false,

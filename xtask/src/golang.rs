@@ -85,15 +85,19 @@ pub fn vet_and_race(sh: &Shell) -> Result<Option<usize>> {
 }
 
 /// One listing under the race detector (`cargo xtask test NAME`): false
-/// when Go is missing.
-pub fn race_one(sh: &Shell, name: &str) -> Result<bool> {
+/// when Go is missing. With `bless`, a listing that declares
+/// `// race: expected` records the detector's report (`main.race.txt`).
+pub fn race_one(sh: &Shell, name: &str, bless: bool) -> Result<bool> {
     if !available()? {
         return Ok(false);
     }
     let module = sh.current_dir().join(MODULE);
     let pattern = format!("^TestListingsHaveNoDataRace$/^{name}$");
     let args = ["test", "-race", "-count=1", "-run", &pattern, "./racecheck"];
-    let env = [("RACECHECK_ONLY", name)];
+    let mut env = vec![("RACECHECK_ONLY", name)];
+    if bless {
+        env.push(("RACECHECK_BLESS", "1"));
+    }
     go_with(&module, &args, &env, Duration::from_secs(300))
         .with_context(|| format!("go/{name} failed under the race detector"))?;
     Ok(true)

@@ -10,7 +10,7 @@
 //! |--------------|-------------------------------------|-----------------------------------------------|
 //! | Rust         | `examples/NAME.rs`                  | `NAME.stdout`, `.stderr`, `.bench.txt`, `.loom.txt` |
 //! | compile-fail | `examples/compile-fail/NAME.rs`     | `NAME.stderr` (the compiler's error)          |
-//! | Go           | `examples/go/NAME/main.go`          | `main.stdout`, `main.stderr`                  |
+//! | Go           | `examples/go/NAME/main.go`          | `main.stdout`, `main.stderr`, `main.race.txt` |
 //! | Go benchmarks | `examples/go/bench/*_test.go`      | (`cargo xtask bench` writes `benches/results.md`) |
 //! | Rust benchmarks | `benches/NAME.rs`                | (the same)                                    |
 //!
@@ -25,6 +25,9 @@
 //!                             outlive main (otherwise that is an error)
 //! // bench: ARGS              a benchmark: `cargo xtask bench` runs it in
 //!                             release mode with ARGS and records NAME.bench.txt
+//! // race: expected           (Go) its lesson is a data race: built with
+//!                             -race it must report one, and the report is
+//!                             recorded in main.race.txt
 //! ```
 //!
 //! A Rust listing that calls `loom::model` has a loom model (`loom-models/`).
@@ -85,6 +88,11 @@ pub struct Listing {
     pub bench_txt: Option<PathBuf>,
     /// The loom model's report, recorded by its test.
     pub loom_txt: Option<PathBuf>,
+    /// The race detector's report on a Go listing that declares
+    /// `// race: expected`, recorded by `examples/go/racecheck`.
+    pub race_txt: Option<PathBuf>,
+    /// `// race: expected`: built with `-race`, it must report a data race.
+    pub race_expected: bool,
     pub output: OutputRule,
     /// `// bench: ARGS`: the arguments of its release-mode run.
     pub bench: Option<Vec<String>>,
@@ -143,10 +151,16 @@ impl Listing {
 
     /// The recorded outputs that exist, in the order a page shows them.
     pub fn recorded(&self) -> impl Iterator<Item = &Path> {
-        [&self.stdout, &self.stderr, &self.bench_txt, &self.loom_txt]
-            .into_iter()
-            .flatten()
-            .map(PathBuf::as_path)
+        [
+            &self.stdout,
+            &self.stderr,
+            &self.bench_txt,
+            &self.loom_txt,
+            &self.race_txt,
+        ]
+        .into_iter()
+        .flatten()
+        .map(PathBuf::as_path)
     }
 
     /// Where recording writes its stdout, whether or not it exists yet.

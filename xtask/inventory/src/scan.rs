@@ -180,7 +180,7 @@ impl Inventory {
             if !dir.join("main.go").is_file() {
                 // A package that is no listing (racecheck, the benchmarks); outputs
                 // left in it belong to a listing that is gone.
-                for output in ["main.stdout", "main.stderr"] {
+                for output in ["main.stdout", "main.stderr", "main.race.txt"] {
                     if dir.join(output).exists() {
                         self.strays.push(relative.join(output));
                     }
@@ -198,6 +198,7 @@ impl Inventory {
             let beside = |file: &str| dir.join(file).is_file().then(|| relative.join(file));
             listing.stdout = beside("main.stdout");
             listing.stderr = beside("main.stderr");
+            listing.race_txt = beside("main.race.txt");
             self.listings.push(listing);
         }
         Ok(())
@@ -226,6 +227,8 @@ fn read_listing(root: &Path, kind: Kind, name: &str, source: PathBuf) -> Result<
         stderr: None,
         bench_txt: None,
         loom_txt: None,
+        race_txt: None,
+        race_expected: false,
         output: OutputRule::default(),
         bench: None,
         loom_model: kind == Kind::Rust && text.contains("loom::model"),
@@ -274,6 +277,18 @@ fn read_listing(root: &Path, kind: Kind, name: &str, source: PathBuf) -> Result<
                 ));
             }
             listing.output.still_running = true;
+        } else if let Some(what) = trimmed.strip_prefix("// race:") {
+            if kind != Kind::Go || what.trim() != "expected" {
+                return Err(error(
+                    &path,
+                    line_no,
+                    format!(
+                        "unknown directive `{trimmed}`; a Go listing whose lesson is a data race \
+                         writes `// race: expected`"
+                    ),
+                ));
+            }
+            listing.race_expected = true;
         } else if let Some(args) = trimmed.strip_prefix("// bench:") {
             if kind != Kind::Rust {
                 return Err(error(

@@ -443,6 +443,13 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
             listing.loom_txt.as_ref(),
             Some("what its loom model reported (`cargo xtask test` runs it under `--cfg loom`)"),
         ),
+        (
+            listing.race_txt.as_ref(),
+            Some(
+                "built with `-race`, it wrote this report on stderr and exited with status 66 \
+                 (`cargo xtask test` runs it so; the addresses and goroutine numbers vary)",
+            ),
+        ),
     ];
     for (file, label) in outputs {
         let Some(file) = file else { continue };

@@ -27,6 +27,8 @@ fn listing(kind: Kind, name: &str, anchors: &[&str], outputs: &[&str]) -> Listin
         stderr: output("stderr"),
         bench_txt: output("bench.txt"),
         loom_txt: output("loom.txt"),
+        race_txt: None,
+        race_expected: false,
         output: OutputRule::default(),
         bench: None,
         loom_model: false,

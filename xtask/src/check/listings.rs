@@ -169,7 +169,19 @@ pub fn outputs_are_recorded(book: &Book) -> Vec<Problem> {
         }
         if listing.loom_model && listing.loom_txt.is_none() {
             let file = listing.source.with_extension("loom.txt");
+            problems.push(missing(file.display().to_string(), bless.clone()));
+        }
+        if listing.race_expected && listing.race_txt.is_none() {
+            let file = listing.source.with_file_name("main.race.txt");
             problems.push(missing(file.display().to_string(), bless));
+        }
+        if let Some(report) = listing.race_txt.as_ref().filter(|_| !listing.race_expected) {
+            problems.push(Problem::new(
+                report,
+                1,
+                "a race report, for a listing that does not declare `// race: expected`",
+                "delete it, or declare the race at the top of main.go".to_owned(),
+            ));
         }
     }
     problems
