@@ -103,6 +103,27 @@ pub fn race_one(sh: &Shell, name: &str, bless: bool) -> Result<bool> {
     Ok(true)
 }
 
+/// A Go listing's own tests (`_test.go` files beside its `main.go`), under
+/// the race detector (`cargo xtask test NAME`): how many passed; 0 when it
+/// has none, or when Go is missing.
+pub fn test_one(sh: &Shell, name: &str) -> Result<usize> {
+    let module = sh.current_dir().join(MODULE);
+    let has_tests = std::fs::read_dir(module.join(name))?
+        .flatten()
+        .any(|f| f.file_name().to_string_lossy().ends_with("_test.go"));
+    if !has_tests || !available()? {
+        return Ok(0);
+    }
+    let package = format!("./{name}");
+    let args = ["test", "-race", "-count=1", "-v", &package];
+    let output = go(&module, &args, Duration::from_secs(300))
+        .with_context(|| format!("go/{name}'s tests failed"))?;
+    Ok(output
+        .lines()
+        .filter(|l| l.trim_start().starts_with("--- PASS"))
+        .count())
+}
+
 /// The listings `go test -v` reports as passed under the race detector.
 fn race_checked(output: &str) -> BTreeSet<&str> {
     output

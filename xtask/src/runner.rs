@@ -79,7 +79,12 @@ impl Rustc {
         }
         // The listings package's dependencies, from Cargo.toml (crates.rs).
         let allowed = crate::crates::of_project(root)?;
-        let wanted: Vec<&str> = allowed.iter().map(|c| c.package.as_str()).collect();
+        // A library target is named with `_`; a package may use `-` or `_`
+        // (tokio-util, parking_lot): compare both spelt with `-`.
+        let wanted: Vec<String> = allowed
+            .iter()
+            .map(|c| c.package.replace('_', "-"))
+            .collect();
         let mut externs = Vec::new();
         let mut deps_dir = root.join("target/debug/deps");
         for message in Message::parse_stream(&output.stdout[..]) {
@@ -89,7 +94,7 @@ impl Rustc {
             let name = artifact.target.name.replace('_', "-");
             let is_lib = artifact.target.kind.contains(&TargetKind::Lib);
             let from_registry = artifact.package_id.repr.contains("registry");
-            if !is_lib || !from_registry || !wanted.contains(&name.as_str()) {
+            if !is_lib || !from_registry || !wanted.contains(&name) {
                 continue;
             }
             for file in artifact.filenames {

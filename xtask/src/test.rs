@@ -292,13 +292,16 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
     let mut own = 0;
     steps.run(
         "their own tests",
-        &format!("cargo test --example {name}"),
+        &format!("cargo test --example {name}; (cd examples/go && go test -race ./{name})"),
         || {
             for example in &examples {
                 let mut command = Command::new("cargo");
                 command.args(["test", "--example", example]);
                 let what = format!("cargo test --example {example}");
                 own += count(sh, command, &what, Need::AnyNumber)?;
+            }
+            for name in &go {
+                own += golang::test_one(sh, name)?;
             }
             Ok(())
         },

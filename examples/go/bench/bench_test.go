@@ -155,7 +155,7 @@ func BenchmarkWorkerPoolChunked(b *testing.B) {
 	}
 }
 
-const parked = 5_000 // goroutines alive at once, for the memory measurement (the race detector allows 8,128)
+const parked = 5_000 // goroutines alive at once, for the memory measurement
 
 // residentBytes is this process's resident memory, as Linux reports it.
 func residentBytes() float64 {

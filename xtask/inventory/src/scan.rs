@@ -190,7 +190,7 @@ impl Inventory {
             let mut listing = read_listing(&self.root, Kind::Go, &name, relative.join("main.go"))?;
             for other in sorted_entries(&dir)? {
                 let file = other.file_name().unwrap().to_string_lossy().into_owned();
-                if file.ends_with(".go") && file != "main.go" && !file.ends_with("_test.go") {
+                if file.ends_with(".go") && file != "main.go" {
                     let part = read_listing(&self.root, Kind::Go, &name, relative.join(&file))?;
                     listing.anchors.extend(part.anchors);
                 }
