@@ -363,3 +363,27 @@ fn a_declared_exit_status_is_shown_under_the_output() {
             .contains("exit-status")
     );
 }
+
+#[test]
+fn a_go_listings_race_report_is_shown_under_its_output() {
+    let mut inventory = inventory();
+    let racy = inventory
+        .listings
+        .iter_mut()
+        .find(|l| l.kind == Kind::Go && l.name == "ch03-07-states")
+        .unwrap();
+    racy.race_expected = true;
+    racy.race_txt = Some("examples/go/ch03-07-states/main.race.txt".into());
+    let out = expand(
+        "{{#listing go/ch03-07-states}}\n",
+        Path::new("src/ch03-channels/page.md"),
+        &inventory,
+    );
+    let stdout = out.text.find("main.stdout}}").expect("the output first");
+    let report = out
+        .text
+        .find("{{#include ../../examples/go/ch03-07-states/main.race.txt}}")
+        .expect("then the report");
+    assert!(stdout < report, "{}", out.text);
+    assert!(out.text.contains("built with `-race`"), "{}", out.text);
+}
