@@ -1,0 +1,58 @@
+//! Exercise: no task left behind
+//! `start_heartbeat` starts a task that beats every millisecond until its
+//! token is cancelled. The test cancels the token and checks, with the
+//! runtime's live-task count, that no task is left. It fails: the heartbeat
+//! outlives its cancellation. Make it stop when told, without aborting it.
+// practises: 8.4
+// level: warm-up
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
+
+/// Beats every millisecond, counting into `beats`, until `token` is cancelled.
+pub fn start_heartbeat(token: CancellationToken, beats: Arc<AtomicU32>) {
+    tokio::spawn(async move {
+        let _token = token;
+        let mut every = tokio::time::interval(Duration::from_millis(1));
+        loop {
+            every.tick().await;
+            beats.fetch_add(1, Relaxed);
+        }
+    });
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let token = CancellationToken::new();
+    let beats = Arc::new(AtomicU32::new(0));
+    start_heartbeat(token.clone(), Arc::clone(&beats));
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    token.cancel();
+    println!("it beat {} times before it was cancelled", beats.load(Relaxed));
+}
+
+// ANCHOR: tests
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn the_heartbeat_stops_when_cancelled() {
+        let token = CancellationToken::new();
+        let beats = Arc::new(AtomicU32::new(0));
+        start_heartbeat(token.clone(), Arc::clone(&beats));
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        assert!(beats.load(Relaxed) > 0, "it should beat until cancelled");
+        token.cancel();
+        // A task that is ending gets a second of paused time to be gone.
+        let metrics = tokio::runtime::Handle::current().metrics();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(1);
+        while metrics.num_alive_tasks() > 0 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        assert_eq!(metrics.num_alive_tasks(), 0, "the heartbeat outlived its cancellation");
+    }
+}
+// ANCHOR_END: tests
