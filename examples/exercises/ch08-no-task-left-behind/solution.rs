@@ -30,7 +30,10 @@ async fn main() {
     start_heartbeat(token.clone(), Arc::clone(&beats));
     tokio::time::sleep(Duration::from_millis(10)).await;
     token.cancel();
-    println!("it beat {} times before it was cancelled", beats.load(Relaxed));
+    println!(
+        "it beat {} times before it was cancelled",
+        beats.load(Relaxed)
+    );
 }
 
 // ANCHOR: tests
@@ -52,7 +55,11 @@ mod tests {
         while metrics.num_alive_tasks() > 0 && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(1)).await;
         }
-        assert_eq!(metrics.num_alive_tasks(), 0, "the heartbeat outlived its cancellation");
+        assert_eq!(
+            metrics.num_alive_tasks(),
+            0,
+            "the heartbeat outlived its cancellation"
+        );
     }
 }
 // ANCHOR_END: tests
