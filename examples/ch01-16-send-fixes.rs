@@ -24,7 +24,8 @@ async fn main() {
     .unwrap();
     println!("1. scoped std guard: counter = {}", counter.lock().unwrap());
 
-    // 2. tokio's Mutex: its guard is Send, and meant to be held across .await.
+    // 2. tokio's Mutex: its guard is Send (for T: Send), and meant to be held
+    //    across .await.
     let counter = Arc::new(tokio::sync::Mutex::new(0));
     let shared = Arc::clone(&counter);
     tokio::spawn(async move {
