@@ -15,7 +15,7 @@ async fn tee<T: Clone>(mut input: mpsc::Receiver<T>, a: mpsc::Sender<T>, b: mpsc
         // Both sends at once, so neither output waits for the other to have room.
         let (sent_a, sent_b) = tokio::join!(a.send(v.clone()), b.send(v));
         if sent_a.is_err() || sent_b.is_err() {
-            return; // a reader left: stop, as Go's tee does when done is closed
+            return; // a reader left: stop (Cox-Buday's tee stops when done is closed)
         }
     }
 }

@@ -32,6 +32,9 @@ async fn supervise(runs: Arc<AtomicU32>, max_restarts: u32) -> Result<&'static s
             Err(joined) => return Err(joined.to_string()),
         };
         println!("  run {attempt} at {:>3?}: {failure}", start.elapsed());
+        if attempt == max_restarts {
+            break; // no wait before giving up
+        }
         sleep(backoff).await;
         backoff = (backoff * 2).min(Duration::from_secs(1)); // capped
     }

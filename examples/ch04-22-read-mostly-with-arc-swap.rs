@@ -5,8 +5,8 @@
 //!
 //! Run it with `cargo run --example ch04-22-read-mostly-with-arc-swap`.
 use arc_swap::ArcSwap;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+use std::sync::{Arc, Barrier};
 use std::thread;
 
 /// Two fields that must agree: `limit` is always `version * 10`.
@@ -22,11 +22,13 @@ fn main() {
         limit: 0,
     });
     let writing = AtomicBool::new(true);
+    let all_started = Barrier::new(4); // 3 readers and the writer
     let (torn, newest_seen) = thread::scope(|s| {
         let readers: Vec<_> = (0..3)
             .map(|_| {
                 s.spawn(|| {
                     let (mut torn, mut newest) = (0, 0);
+                    all_started.wait();
                     while writing.load(Relaxed) {
                         let config = current.load(); // no lock; a guard on one version
                         if config.limit != config.version * 10 {
@@ -38,6 +40,7 @@ fn main() {
                 })
             })
             .collect();
+        all_started.wait(); // the readers are running: now write
         for version in 1..=10_000 {
             // A new value, never a change to the published one.
             current.store(Arc::new(Config {

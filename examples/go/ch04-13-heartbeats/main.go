@@ -60,7 +60,7 @@ func main() {
 	}
 	cancel() // the stalled worker is stopped, and could be restarted
 	<-done
-	fmt.Println("some heartbeats, then silence: stalled:", received > 0)
+	fmt.Println("heartbeats received:", received > 0, "- then silence: stalled")
 	fmt.Println("the stalled worker returned once cancelled")
 }
 

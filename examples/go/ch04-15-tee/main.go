@@ -60,5 +60,5 @@ func main() {
 	wg.Go(func() { slow = read(slowOut, 40*time.Millisecond) })
 	wg.Wait()
 	fmt.Println("fast reader:", fast, "slow reader:", slow)
-	fmt.Println("the fast one waited for the slow one, 120 ms or more:", fastDone >= 120*time.Millisecond)
+	fmt.Println("the fast one waited for the slow one, 160 ms or more:", fastDone >= 160*time.Millisecond)
 }

@@ -46,6 +46,10 @@ func supervise(maxRestarts int) (string, error) {
 		if err == nil {
 			return result, nil
 		}
+		if attempt == maxRestarts {
+			fmt.Printf("  run %d: %v\n", attempt, err)
+			break // no wait before giving up
+		}
 		fmt.Printf("  run %d: %v; next in %v\n", attempt, err, backoff)
 		time.Sleep(backoff)
 		backoff = min(backoff*2, time.Second) // capped

@@ -24,9 +24,11 @@ func main() {
 	var writing atomic.Bool
 	writing.Store(true)
 	var torn, newest atomic.Int64
-	var wg sync.WaitGroup
+	var wg, started sync.WaitGroup
+	started.Add(3)
 	for range 3 {
 		wg.Go(func() {
+			started.Done()
 			for writing.Load() {
 				c := current.Load() // no lock; one published version
 				if c.limit != c.version*10 {
@@ -37,6 +39,7 @@ func main() {
 			}
 		})
 	}
+	started.Wait() // the readers are running: now write
 	for version := 1; version <= 10_000; version++ {
 		current.Store(&config{version: version, limit: version * 10}) // a new value, never a change
 	}
