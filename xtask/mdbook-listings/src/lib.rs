@@ -479,5 +479,6 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
 }
 
 mod quiz;
+pub mod sources;
 #[cfg(test)]
 mod tests;

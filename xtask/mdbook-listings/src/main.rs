@@ -19,6 +19,11 @@ impl Preprocessor for Listings {
 
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
         let inventory = Inventory::scan(&ctx.root)?;
+        // The Go release whose sources the book cites (book.toml).
+        let go_source: String = ctx
+            .config
+            .get("preprocessor.listings.go-source")?
+            .ok_or_else(|| Error::msg("book.toml: [preprocessor.listings] needs go-source"))?;
         let src = ctx.config.book.src.clone();
         let mut problems = Vec::new();
         book.for_each_mut(|item| {
@@ -39,7 +44,7 @@ impl Preprocessor for Listings {
                     p.fix
                 ));
             }
-            chapter.content = expanded.text;
+            chapter.content = mdbook_listings::sources::link_go_sources(&expanded.text, &go_source);
         });
         if !problems.is_empty() {
             return Err(Error::msg(problems.join("\n")));

@@ -387,3 +387,19 @@ fn a_go_listings_race_report_is_shown_under_its_output() {
     assert!(stdout < report, "{}", out.text);
     assert!(out.text.contains("built with `-race`"), "{}", out.text);
 }
+
+#[test]
+fn go_source_citations_become_links_at_the_books_release() {
+    let text = "In `src/runtime/proc.go`, see [`src/runtime/chan.go`](x) and `proc.go`.\n\n\
+                ```text\nsrc/runtime/stack.go\n```\n\nAlso `src/runtime/asm_amd64.s`.\n";
+    let linked = sources::link_go_sources(text, "go1.26.8");
+    assert_eq!(
+        linked,
+        "In [`src/runtime/proc.go`](https://github.com/golang/go/blob/go1.26.8/src/runtime/proc.go), \
+         see [`src/runtime/chan.go`](x) and `proc.go`.\n\n\
+         ```text\nsrc/runtime/stack.go\n```\n\n\
+         Also [`src/runtime/asm_amd64.s`](https://github.com/golang/go/blob/go1.26.8/src/runtime/asm_amd64.s).\n"
+    );
+    assert!(!sources::is_go_source("src/time/clock.rs"), "a Rust crate's file is not Go's");
+    assert!(!sources::is_go_source("src/runtime/proc.go and more"));
+}

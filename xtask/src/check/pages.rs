@@ -328,3 +328,60 @@ pub fn diagrams_parse(book: &Book) -> Vec<Problem> {
     }
     problems
 }
+
+/// A cited Go source file (`src/runtime/proc.go`) exists in the Go tree of
+/// the machine's Go 1.26, the release book.toml's `go-source` names, since the
+/// preprocessor links it there; and a Go file cited by a bare name
+/// (`proc.go`) that the tree has is written in full, so that it links too.
+/// Without `go`, the Go steps of `cargo xtask test` say so (and fail in CI).
+pub fn go_sources_exist(book: &Book) -> Vec<Problem> {
+    let Some(goroot) = goroot() else {
+        return Vec::new();
+    };
+    let src = goroot.join("src");
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        let line = |offset: usize| page.text[..offset].matches('\n').count() + 1;
+        for (range, code) in mdbook_listings::sources::code_spans(&page.text) {
+            if mdbook_listings::sources::is_go_source(&code) {
+                if !goroot.join(&code).is_file() {
+                    problems.push(Problem::new(
+                        &page.path,
+                        line(range.start),
+                        format!("`{code}` is not a file of Go's tree ({})", goroot.display()),
+                        "fix the path: the page links it to the Go release in book.toml",
+                    ));
+                }
+                continue;
+            }
+            let bare =
+                code.ends_with(".go") && !code.contains(' ') && !code.starts_with("examples/");
+            let full = [Path::new(""), Path::new("runtime")]
+                .iter()
+                .map(|dir| dir.join(&code))
+                .find(|relative| src.join(relative).is_file());
+            if let (true, Some(full)) = (bare, full) {
+                problems.push(Problem::new(
+                    &page.path,
+                    line(range.start),
+                    format!("`{code}` names a file of Go's tree by a partial path"),
+                    format!(
+                        "write `src/{}`, which the page then links to",
+                        full.display()
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// `go env GOROOT`, if `go` is installed.
+fn goroot() -> Option<std::path::PathBuf> {
+    let output = std::process::Command::new("go")
+        .args(["env", "GOROOT"])
+        .output()
+        .ok()?;
+    let root = String::from_utf8(output.stdout).ok()?;
+    (output.status.success() && !root.trim().is_empty()).then(|| root.trim().into())
+}
