@@ -400,6 +400,9 @@ fn go_source_citations_become_links_at_the_books_release() {
          ```text\nsrc/runtime/stack.go\n```\n\n\
          Also [`src/runtime/asm_amd64.s`](https://github.com/golang/go/blob/go1.26.8/src/runtime/asm_amd64.s).\n"
     );
-    assert!(!sources::is_go_source("src/time/clock.rs"), "a Rust crate's file is not Go's");
+    assert!(
+        !sources::is_go_source("src/time/clock.rs"),
+        "a Rust crate's file is not Go's"
+    );
     assert!(!sources::is_go_source("src/runtime/proc.go and more"));
 }
