@@ -19,11 +19,21 @@ impl Preprocessor for Listings {
 
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
         let inventory = Inventory::scan(&ctx.root)?;
-        // The Go release whose sources the book cites (book.toml).
-        let go_source: String = ctx
-            .config
-            .get("preprocessor.listings.go-source")?
-            .ok_or_else(|| Error::msg("book.toml: [preprocessor.listings] needs go-source"))?;
+        // The releases whose sources the book cites: book.toml's Go and Rust,
+        // and Cargo.lock's crates.
+        let release = |key: &str| -> Result<String> {
+            ctx.config
+                .get(&format!("preprocessor.listings.{key}"))?
+                .ok_or_else(|| {
+                    Error::msg(format!("book.toml: [preprocessor.listings] needs {key}"))
+                })
+        };
+        let lock = std::fs::read_to_string(ctx.root.join("Cargo.lock"))?;
+        let releases = mdbook_listings::sources::Releases {
+            go: release("go-source")?,
+            rust: release("rust-source")?,
+            crates: mdbook_listings::sources::Releases::crates_of_lock(&lock),
+        };
         let src = ctx.config.book.src.clone();
         let mut problems = Vec::new();
         book.for_each_mut(|item| {
@@ -44,7 +54,7 @@ impl Preprocessor for Listings {
                     p.fix
                 ));
             }
-            chapter.content = mdbook_listings::sources::link_go_sources(&expanded.text, &go_source);
+            chapter.content = mdbook_listings::sources::link_sources(&expanded.text, &releases);
         });
         if !problems.is_empty() {
             return Err(Error::msg(problems.join("\n")));

@@ -406,3 +406,25 @@ fn go_source_citations_become_links_at_the_books_release() {
     );
     assert!(!sources::is_go_source("src/runtime/proc.go and more"));
 }
+
+#[test]
+fn crate_and_std_citations_link_at_their_versions() {
+    let releases = sources::Releases {
+        go: "go1.26.8".into(),
+        rust: "1.95.0".into(),
+        crates: sources::Releases::crates_of_lock(
+            "[[package]]\nname = \"tokio\"\nversion = \"1.54.1\"\n\n\
+             [[package]]\nname = \"rand\"\nversion = \"0.8.5\"\n\n\
+             [[package]]\nname = \"rand\"\nversion = \"0.9.0\"\n",
+        ),
+    };
+    let text =
+        "See `tokio/src/time/clock.rs`, `library/std/src/sync/mod.rs` and `rand/src/lib.rs`.\n";
+    assert_eq!(
+        sources::link_sources(text, &releases),
+        "See [`tokio/src/time/clock.rs`](https://docs.rs/crate/tokio/1.54.1/source/src/time/clock.rs), \
+         [`library/std/src/sync/mod.rs`](https://github.com/rust-lang/rust/blob/1.95.0/library/std/src/sync/mod.rs) \
+         and `rand/src/lib.rs`.\n",
+        "a crate locked at two versions is left as written"
+    );
+}

@@ -376,6 +376,63 @@ pub fn go_sources_exist(book: &Book) -> Vec<Problem> {
     problems
 }
 
+/// A cited file of a crate (`tokio/src/time/clock.rs`) exists in that crate
+/// at the version Cargo.lock resolves, as cargo unpacked it, since the page
+/// links it there; a path under `src/` that names no crate of the lock is
+/// reported too (it would not link).
+pub fn crate_sources_exist(book: &Book) -> Vec<Problem> {
+    let lock = fs::read_to_string(book.root.join("Cargo.lock")).unwrap_or_default();
+    let crates = mdbook_listings::sources::Releases::crates_of_lock(&lock);
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let registries: Vec<PathBuf> = home
+        .and_then(|h| fs::read_dir(h.join("registry/src")).ok())
+        .map(|dirs| dirs.flatten().map(|d| d.path()).collect())
+        .unwrap_or_default();
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        let line = |offset: usize| page.text[..offset].matches('\n').count() + 1;
+        for (range, code) in mdbook_listings::sources::code_spans(&page.text) {
+            let Some((krate, path)) = code.split_once("/src/") else {
+                continue;
+            };
+            let is_path = code.ends_with(".rs")
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_./-".contains(c));
+            if !is_path || krate.contains('/') || ["xtask", "examples", "benches"].contains(&krate)
+            {
+                continue;
+            }
+            let Some(version) = crates.get(krate) else {
+                problems.push(Problem::new(
+                    &page.path,
+                    line(range.start),
+                    format!("`{code}` names no crate Cargo.lock has at one version"),
+                    "write the crate's name first, as `tokio/src/…`, so that it links",
+                ));
+                continue;
+            };
+            let unpacked: Vec<PathBuf> = registries
+                .iter()
+                .map(|r| r.join(format!("{krate}-{version}")))
+                .filter(|d| d.is_dir())
+                .collect();
+            if !unpacked.is_empty() && !unpacked.iter().any(|d| d.join("src").join(path).is_file())
+            {
+                problems.push(Problem::new(
+                    &page.path,
+                    line(range.start),
+                    format!("`{code}` is not a file of {krate} {version}"),
+                    "fix the path: the page links it to that version on docs.rs",
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// `go env GOROOT`, if `go` is installed.
 fn goroot() -> Option<std::path::PathBuf> {
     let output = std::process::Command::new("go")
