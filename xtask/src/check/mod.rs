@@ -7,6 +7,7 @@
 //! that every listing is shown once where it belongs and every directive
 //! resolves.
 
+mod figures;
 mod listings;
 mod pages;
 mod playground;
@@ -72,6 +73,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     roadmap::listings_sit_in_their_items_sections,
     playground::lists_every_crate,
     playground::versions_match_the_lock,
+    figures::figures_agree,
 ];
 
 pub fn run_and_report(root: &Path) -> Result<()> {

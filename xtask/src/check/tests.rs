@@ -46,6 +46,7 @@ fn fixture(changes: &[(&str, Option<&str>)]) -> Vec<Problem> {
         ),
         ("examples/go/ch01-01-first/main.stdout", "hi\n"),
         ("src/playground-crates.json", PLAYGROUND),
+        ("src/figures.json", r#"{ "about": "", "figures": [] }"#),
     ]);
     for (path, text) in changes {
         match text {
@@ -425,6 +426,41 @@ fn a_hint_s_link_resolves_from_the_page_that_shows_it() {
             .filter(|p| p.file == Path::new(hints))
             .count(),
         1,
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn figures_that_disagree_are_told_unless_a_page_explains_them() {
+    let figures = |explained: &str| {
+        format!(
+            "{{ \"about\": \"\", \"figures\": [ {{\n\"quantity\": \"a start\", \"factor\": 2.0, {explained}\n\
+             \"sources\": [\n\
+             {{ \"file\": \"examples/ch01-01-first.stdout\", \"pattern\": \"took ([0-9.]+) µs\", \"unit\": \"µs\", \"per\": 1 }},\n\
+             {{ \"file\": \"examples/go/ch01-01-first/main.stdout\", \"pattern\": \"took ([0-9.]+) ms\", \"unit\": \"ms\", \"per\": 1000 }} ] }} ] }}"
+        )
+    };
+    let recordings = [
+        ("examples/ch01-01-first.stdout", Some("took 1.0 µs\n")),
+        (
+            "examples/go/ch01-01-first/main.stdout",
+            Some("took 9.0 ms\n"),
+        ),
+    ];
+    // 1 µs against 9 ms / 1000 = 9 µs: 9x apart, more than 2x, unexplained.
+    let unexplained = figures("");
+    let mut changes = recordings.to_vec();
+    changes.push(("src/figures.json", Some(&unexplained)));
+    assert_problem(&fixture(&changes), "src/figures.json", 2, "9.0x apart");
+    // The same, with the section that says why: no problem.
+    let explained = figures("\"explained\": \"ch01/page.md#first-item\",");
+    let mut changes = recordings.to_vec();
+    changes.push(("src/figures.json", Some(&explained)));
+    let problems = fixture(&changes);
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.file == Path::new("src/figures.json")),
         "{problems:#?}"
     );
 }

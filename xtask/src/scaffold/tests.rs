@@ -38,6 +38,7 @@ fn book(sh: &xshell::Shell) -> xshell::TempDir {
             "src/playground-crates.json",
             r#"{ "about": "", "taken": "", "source": "", "has": {}, "lacks": [] }"#,
         ),
+        ("src/figures.json", r#"{ "about": "", "figures": [] }"#),
     ] {
         sh.write_file(root.join(path), text).unwrap();
     }
