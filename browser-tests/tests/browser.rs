@@ -65,6 +65,7 @@ tests![
     go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone,
     an_exercise_fails_as_given_passes_when_solved_and_stays_solved,
     a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score,
+    a_go_pane_reveals_its_hidden_lines,
 ];
 
 fn book_url() -> String {
@@ -635,4 +636,35 @@ async fn a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score() {
         ))
     );
     client.close().await.unwrap();
+}
+
+/// A Go pane shows its anchors, with the rest of the file behind the eye
+/// button, as a Rust listing does.
+async fn a_go_pane_reveals_its_hidden_lines() {
+    let client = browser().await;
+    open(&client, "ch01-goroutines/common-mistakes.html").await;
+    run(
+        &client,
+        js!("click"),
+        &[json!(".go-rust [role=tab][data-lang=go]")],
+    )
+    .await;
+    let go_code = ".pane[data-lang=go] pre code";
+    let hidden = format!("{go_code}.hide-boring");
+    let before = wait_for(
+        &client,
+        js!("count"),
+        &[json!(hidden)],
+        "Go blocks with hidden lines",
+    )
+    .await;
+    assert!(before.as_u64().unwrap() > 0, "no Go pane hides lines");
+    let eye = ".pane[data-lang=go] pre .buttons button[title='Show hidden lines']";
+    run(&client, js!("click"), &[json!(eye)]).await;
+    let after = run(&client, js!("count"), &[json!(hidden)]).await;
+    assert_eq!(
+        after.as_u64().unwrap() + 1,
+        before.as_u64().unwrap(),
+        "the eye button revealed one block's hidden lines"
+    );
 }

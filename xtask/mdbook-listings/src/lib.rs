@@ -269,7 +269,7 @@ impl Writer<'_> {
             id: spec.listing.id(),
             part: notes.part,
         });
-        write_listing(&mut self.text, spec, notes, self.to_root);
+        write_listing(&mut self.text, spec, notes, self.to_root, self.inventory);
     }
 
     fn one(&mut self, args: &str) -> Result<(), Problem> {
@@ -391,7 +391,48 @@ impl Writer<'_> {
 }
 
 /// The code, the caption, and the recorded outputs of one listing.
-fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
+/// The prefix that hides a line of a Go block (book.toml's
+/// `[output.html.code.hidelines]`): the eye button shows it.
+pub const GO_HIDDEN: &str = "~~";
+
+/// A Go file as one block: the lines of the `shown` anchors as they are, the
+/// others hidden, and the `ANCHOR` comments left out, as `{{#include}}` does.
+/// None if the file cannot be read (a test's made-up inventory), or if it
+/// could end the fence.
+fn go_block(path: &std::path::Path, shown: &[&str]) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    if text.contains("```") {
+        return None;
+    }
+    let mut open: Vec<&str> = Vec::new();
+    let mut block = String::from("```go\n");
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix("// ANCHOR:") {
+            open.push(name.trim());
+            continue;
+        }
+        if let Some(name) = trimmed.strip_prefix("// ANCHOR_END:") {
+            open.retain(|n| *n != name.trim());
+            continue;
+        }
+        if !open.iter().any(|n| shown.contains(n)) {
+            block.push_str(GO_HIDDEN);
+        }
+        block.push_str(line);
+        block.push('\n');
+    }
+    block.push_str("```\n");
+    Some(block)
+}
+
+fn write_listing(
+    out: &mut String,
+    spec: &Spec,
+    notes: Notes,
+    to_root: &str,
+    inventory: &Inventory,
+) {
     let listing = spec.listing;
     let source = listing.source.display().to_string();
     let (fence, include) = match listing.kind {
@@ -406,8 +447,30 @@ fn write_listing(out: &mut String, spec: &Spec, notes: Notes, to_root: &str) {
         let part = |a: &&Anchor| format!("{}:{}", a.file.display(), a.name);
         spec.anchors.iter().map(part).collect()
     };
-    for part in parts {
-        writeln!(out, "```{fence}\n{{{{#{include} {to_root}{part}}}}}\n```\n").unwrap();
+    // A Go pane shows its anchors with the rest of each file hidden, as
+    // mdBook does for Rust: one block per file that has a shown anchor.
+    let mut go_files: Vec<&std::path::Path> = Vec::new();
+    for anchor in &spec.anchors {
+        if !go_files.contains(&anchor.file.as_path()) {
+            go_files.push(&anchor.file);
+        }
+    }
+    let names: Vec<&str> = spec.anchors.iter().map(|a| a.name.as_str()).collect();
+    let go_blocks: Option<Vec<String>> = (listing.kind == Kind::Go && !spec.anchors.is_empty())
+        .then(|| {
+            go_files
+                .iter()
+                .map(|file| go_block(&inventory.path(file), &names))
+                .collect()
+        })
+        .flatten();
+    match go_blocks {
+        Some(blocks) => blocks.iter().for_each(|b| writeln!(out, "{b}").unwrap()),
+        None => {
+            for part in parts {
+                writeln!(out, "```{fence}\n{{{{#{include} {to_root}{part}}}}}\n```\n").unwrap();
+            }
+        }
     }
     if notes.part {
         return;
