@@ -284,14 +284,18 @@ func main() {
 }
 
 // zzListingsGoroutinesLeft returns the stacks of the goroutines still running, but
-// this one (the first runtime.Stack reports) and os/signal's own, which
-// signal.Notify starts and which lives as long as the process.
+// this one (the first runtime.Stack reports), os/signal's own, which
+// signal.Notify starts and which lives as long as the process, and the
+// runtime's finalizer and cleanup goroutine, which runtime.Stack shows only
+// while it runs one (closing a file the program dropped, say).
 func zzListingsGoroutinesLeft() []string {
 	buf := make([]byte, 1<<20)
 	buf = buf[:runtime.Stack(buf, true)]
 	var left []string
 	for i, g := range strings.Split(strings.TrimSpace(string(buf)), "\n\n") {
-		if i > 0 && !strings.Contains(g, "os/signal.loop") {
+		runtimes := strings.Contains(g, "os/signal.loop") ||
+			strings.Contains(g, "runtime.runFinalizers") || strings.Contains(g, "runtime.runCleanups")
+		if i > 0 && !runtimes {
 			left = append(left, g)
 		}
 	}
