@@ -37,7 +37,7 @@ async fn tasks_left() -> usize {
 }
 // ANCHOR_END: helper
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     let token = CancellationToken::new();
     start_poller(token.clone());
