@@ -56,13 +56,14 @@ macro_rules! tests {
 }
 
 tests![
-    every_page_loads_with_no_console_errors,
-    every_mermaid_block_becomes_an_svg_in_light_and_dark_themes,
+    every_page_loads_light_with_no_console_errors_and_no_mermaid_script,
+    every_diagram_is_drawn_at_build_time_as_mermaid_draws_it_in_both_theme_families,
     the_run_button_shows_the_listings_real_output,
     roadmap_progress_survives_a_reload,
     search_finds_a_chapter_1_term,
-    only_pages_with_diagrams_load_mermaid,
     go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone,
+    pairs_sit_side_by_side_on_a_wide_screen_and_become_tabs_on_a_narrower_one,
+    the_print_page_shows_both_languages_labelled_and_every_diagram,
     an_exercise_fails_as_given_passes_when_solved_and_stays_solved,
     a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score,
     a_go_pane_reveals_its_hidden_lines,
@@ -119,6 +120,35 @@ impl WebDriverCompatibleCommand for BrowserLog {
             Some(json!({ "type": "browser" }).to_string()),
         )
     }
+}
+
+/// A Chrome DevTools Protocol command, through chromedriver
+/// (`POST /session/{id}/goog/cdp/execute`): media emulation and the cache.
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+async fn cdp(client: &Client, command: &'static str, params: serde_json::Value) {
+    client
+        .issue_cmd(Cdp(command, params))
+        .await
+        .unwrap_or_else(|e| panic!("{command}: {e}"));
 }
 
 /// One entry of chromedriver's browser log.
@@ -247,57 +277,223 @@ fn roadmap_items() -> std::collections::BTreeMap<u32, usize> {
     items
 }
 
-async fn every_page_loads_with_no_console_errors() {
+/// What a page weighs that its own text does not explain: every request
+/// but the page itself, its table of contents and its fonts, which grow with
+/// the text and would be the same in a plain mdBook book, in bytes
+/// transferred (uncompressed, as `mdbook serve` sends them).
+fn machinery(page_url: &str, entries: &[(String, u64)]) -> u64 {
+    entries
+        .iter()
+        .filter(|(name, _)| {
+            name != page_url && !name.contains("/toc-") && !name.contains("/fonts/")
+        })
+        .map(|(_, size)| size)
+        .sum()
+}
+
+/// A page with diagrams weighs at most this, its machinery and its drawings
+/// counted; a page without, at most `PLAIN_FACTOR` times what a plain mdBook
+/// page's machinery does.
+const WITH_DIAGRAMS_BYTES: u64 = 1_200_000;
+const PLAIN_FACTOR: f64 = 1.05;
+
+async fn every_page_loads_light_with_no_console_errors_and_no_mermaid_script() {
     let client = browser().await;
+    // Every page as a first visit: nothing from the cache.
+    cdp(&client, "Network.enable", json!({})).await;
+    cdp(
+        &client,
+        "Network.setCacheDisabled",
+        json!({ "cacheDisabled": true }),
+    )
+    .await;
+    let weigh = |entries: serde_json::Value| -> Vec<(String, u64)> {
+        serde_json::from_value(entries).unwrap()
+    };
+    let plain_url = format!(
+        "{}page.html",
+        std::env::var("PLAIN_BOOK_URL").expect("set by `cargo xtask test`")
+    );
+    client.goto(&plain_url).await.unwrap();
+    wait_for(&client, js!("page-settled"), &[], "the plain mdBook page").await;
+    let plain = weigh(run(&client, js!("resources"), &[]).await);
+    let plain_machinery = machinery(&plain_url, &plain);
+    // Its Run button asks the real playground, which may be out of reach here.
+    console_errors(&client).await;
     let mut failures = Vec::new();
+    let (mut heaviest_with, mut heaviest_without) = ((0, String::new()), (0, String::new()));
+    let mut heaviest_total = (0, String::new());
     for page in pages() {
         open(&client, &page).await;
         for error in console_errors(&client).await {
             failures.push(format!("{page}: {error}"));
         }
+        let entries = weigh(run(&client, js!("resources"), &[]).await);
+        if let Some((name, _)) = entries
+            .iter()
+            .find(|(name, _)| name.contains("mermaid.min.js"))
+        {
+            failures.push(format!(
+                "{page}: requested {name}: a diagram was not drawn at build time"
+            ));
+        }
+        // The print page is every page at once.
+        if page == "print.html" {
+            continue;
+        }
+        let total: u64 = entries.iter().map(|(_, size)| size).sum();
+        let own = machinery(&format!("{}{page}", book_url()), &entries);
+        let drawings = run(&client, js!("diagram-bytes"), &[])
+            .await
+            .as_u64()
+            .unwrap();
+        heaviest_total = heaviest_total.max((total, page.clone()));
+        if drawings > 0 {
+            let weight = own + drawings;
+            if weight > WITH_DIAGRAMS_BYTES {
+                failures.push(format!(
+                    "{page}: machinery {own} and drawings {drawings} bytes, over {WITH_DIAGRAMS_BYTES} for a page with diagrams"
+                ));
+            }
+            heaviest_with = heaviest_with.max((weight, page.clone()));
+        } else {
+            let ratio = own as f64 / plain_machinery as f64;
+            if ratio > PLAIN_FACTOR {
+                failures.push(format!(
+                    "{page}: its machinery transfers {own} bytes, {ratio:.3} times a plain mdBook page's {plain_machinery}"
+                ));
+            }
+            heaviest_without = heaviest_without.max((own, page.clone()));
+        }
     }
-    client.close().await.unwrap();
-    assert!(
-        failures.is_empty(),
-        "console errors:\n{}",
-        failures.join("\n")
+    println!(
+        "a plain mdBook page: {} bytes in all, {plain_machinery} of machinery\n\
+         heaviest page in all: {} ({} bytes)\n\
+         heaviest page with diagrams, machinery and drawings: {} ({} bytes)\n\
+         heaviest machinery of a page without: {} ({} bytes, {:.3} times the plain page's)",
+        plain.iter().map(|(_, s)| s).sum::<u64>(),
+        heaviest_total.1,
+        heaviest_total.0,
+        heaviest_with.1,
+        heaviest_with.0,
+        heaviest_without.1,
+        heaviest_without.0,
+        heaviest_without.0 as f64 / plain_machinery as f64,
     );
+    client.close().await.unwrap();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-async fn every_mermaid_block_becomes_an_svg_in_light_and_dark_themes() {
+async fn every_diagram_is_drawn_at_build_time_as_mermaid_draws_it_in_both_theme_families() {
     let client = browser().await;
-    // A page shows diagrams exactly when its markdown has one (print.html
-    // repeats them all; index.html is a copy of the first page).
+    // A page has a drawing for each block of its markdown (print.html repeats
+    // them all; index.html is a copy of the first page), and no block is left
+    // for the browser to draw.
     let mut with_diagrams = Vec::new();
     let copies = ["print.html", "index.html"];
-    for page in pages()
-        .into_iter()
-        .filter(|page| !copies.contains(&page.as_str()))
-    {
-        let in_html = built(&page).contains("<pre class=\"mermaid\">");
-        let source = root().join("src").join(page.replace(".html", ".md"));
-        let in_markdown = std::fs::read_to_string(source).is_ok_and(|t| t.contains("```mermaid"));
-        assert_eq!(
-            in_html, in_markdown,
-            "{page}: diagrams in the HTML, in the markdown"
+    for page in pages() {
+        let html = built(&page);
+        assert!(
+            !html.contains("<pre class=\"mermaid\">"),
+            "{page}: a diagram left for the browser to draw"
         );
-        if in_html {
-            with_diagrams.push(page);
+        if copies.contains(&page.as_str()) {
+            continue;
+        }
+        let source = root().join("src").join(page.replace(".html", ".md"));
+        let markdown = std::fs::read_to_string(source).unwrap_or_default();
+        let blocks: Vec<String> = mdbook_listings::diagrams::mermaid_blocks(&markdown)
+            .into_iter()
+            .map(|(_, body)| body)
+            .collect();
+        let drawn = html.matches("<div class=\"diagram\">").count();
+        assert_eq!(
+            drawn,
+            blocks.len(),
+            "{page}: drawings, blocks in the markdown"
+        );
+        if !blocks.is_empty() {
+            with_diagrams.push((page, blocks));
         }
     }
     assert!(!with_diagrams.is_empty(), "no page has a diagram");
-    for page in &with_diagrams {
+    type Shown = Vec<(usize, Vec<String>, String)>;
+    let shown = async |client: &Client| -> Shown {
+        serde_json::from_value(run(client, js!("diagram-labels"), &[]).await).unwrap()
+    };
+    for (page, blocks) in &with_diagrams {
         open(&client, page).await;
-        let errors = run(&client, js!("mermaid-errors"), &[]).await;
-        assert_eq!(errors, json!(0), "{page}: a diagram has a syntax error");
+        let live = client
+            .execute_async(js!("mermaid-draws"), vec![json!(blocks)])
+            .await
+            .unwrap();
+        let live: Vec<Vec<String>> = serde_json::from_value(live.clone())
+            .unwrap_or_else(|_| panic!("{page}: Mermaid in the browser: {live}"));
+        for (theme, dark) in [("light", false), ("navy", true)] {
+            run(
+                &client,
+                js!("click"),
+                &[json!(format!("#mdbook-theme-{theme}"))],
+            )
+            .await;
+            let drawn = shown(&client).await;
+            assert_eq!(
+                drawn.len(),
+                live.len(),
+                "{page}: diagrams drawn, in the {theme} theme"
+            );
+            for (i, ((count, labels, fill), live)) in drawn.iter().zip(&live).enumerate() {
+                let what = format!("{page}: diagram {i} in the {theme} theme");
+                assert_eq!(*count, 1, "{what}: drawings shown");
+                assert!(!labels.is_empty(), "{what} has no labels");
+                assert_eq!(
+                    labels, live,
+                    "{what}, drawn at build time and by Mermaid here"
+                );
+                assert_eq!(
+                    luminance(fill) > 0.5,
+                    dark,
+                    "{what}: its text is drawn in {fill}"
+                );
+            }
+        }
     }
-    // The same diagrams, redrawn when the reader picks a dark theme.
-    open(&client, &with_diagrams[0]).await;
-    let light = run(&client, js!("mermaid-style"), &[]).await;
-    run(&client, js!("click"), &[json!("#mdbook-theme-navy")]).await;
-    let what = "the diagrams in the dark theme";
-    wait_for(&client, js!("mermaid-restyled"), &[light], what).await;
+    // With no theme picked, the system's preference picks one.
+    let page = &with_diagrams[0].0;
+    run(&client, js!("clear-storage"), &[]).await;
+    let dark_system = json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
+    cdp(&client, "Emulation.setEmulatedMedia", dark_system).await;
+    open(&client, page).await;
+    for (i, (count, _, fill)) in shown(&client).await.iter().enumerate() {
+        assert!(
+            *count == 1 && luminance(fill) > 0.5,
+            "{page}: diagram {i} on a dark system: {count} shown, text in {fill}"
+        );
+    }
     client.close().await.unwrap();
+}
+
+/// The relative luminance (0 black to 1 white) of a CSS `rgb(r, g, b)`.
+fn luminance(colour: &str) -> f64 {
+    let channels: Vec<f64> = colour
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .filter_map(|c| c.trim().parse::<f64>().ok())
+        .collect();
+    let linear = |c: f64| {
+        let c = c / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    match channels[..] {
+        [r, g, b, ..] => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b),
+        _ => panic!("not an rgb() colour: {colour}"),
+    }
 }
 
 /// The first listing (by name) whose recorded output is exact and complete
@@ -390,34 +586,6 @@ async fn search_finds_a_chapter_1_term() {
     bar.send_keys("work stealing").await.unwrap();
     let page = [json!("ch01-goroutines/internals.html")];
     wait_for(&client, js!("search-hit"), &page, "a result in Chapter 1").await;
-    client.close().await.unwrap();
-}
-
-async fn only_pages_with_diagrams_load_mermaid() {
-    let client = browser().await;
-    let mut report = Vec::new();
-    let (with, without): (Vec<String>, Vec<String>) = pages()
-        .into_iter()
-        .partition(|page| built(page).contains("<pre class=\"mermaid\">"));
-    for (page, has_diagrams) in [(&without[0], false), (&with[0], true)] {
-        // Settled: the diagrams are drawn, so mermaid.min.js has loaded if asked for.
-        open(&client, page).await;
-        let entries: Vec<(String, u64)> =
-            serde_json::from_value(run(&client, js!("resources"), &[]).await).unwrap();
-        let mermaid = entries
-            .iter()
-            .any(|(name, _)| name.contains("mermaid.min.js"));
-        assert_eq!(
-            mermaid, has_diagrams,
-            "{page}: requested mermaid.min.js: {mermaid}"
-        );
-        let bytes: u64 = entries.iter().map(|(_, size)| size).sum();
-        report.push(format!(
-            "{page}: {} requests, {bytes} bytes transferred",
-            entries.len()
-        ));
-    }
-    println!("{}", report.join("\n"));
     client.close().await.unwrap();
 }
 
@@ -667,4 +835,100 @@ async fn a_go_pane_reveals_its_hidden_lines() {
         before.as_u64().unwrap(),
         "the eye button revealed one block's hidden lines"
     );
+}
+
+/// At 1400 px and wider, both panes of a pair show, side by side and
+/// labelled, wider than the text; narrower, the tabs are back, on the
+/// language the reader chose.
+async fn pairs_sit_side_by_side_on_a_wide_screen_and_become_tabs_on_a_narrower_one() {
+    let client = browser().await;
+    let page = "ch01-goroutines/basics.html";
+    client.set_window_size(1500, 900).await.unwrap();
+    open(&client, page).await;
+    let layout = |value: serde_json::Value| -> Vec<(bool, bool, bool, i64, i64, i64, bool)> {
+        serde_json::from_value(value).unwrap()
+    };
+    let wide = layout(run(&client, js!("pairs-layout"), &[]).await);
+    assert!(!wide.is_empty(), "{page} has no pair");
+    let column = run(
+        &client,
+        "return document.querySelector('main').getBoundingClientRect().width;",
+        &[],
+    )
+    .await;
+    for (i, &(bar, go, rust, down, right, width, labelled)) in wide.iter().enumerate() {
+        assert!(
+            !bar && go && rust && labelled,
+            "pair {i} at 1500 px: tab bar, Go, Rust, labelled: {:?}",
+            wide[i]
+        );
+        assert!(
+            down.abs() <= 2 && right > 200,
+            "pair {i} at 1500 px: the Rust pane is {down} px down and {right} px right of the Go pane"
+        );
+        assert!(
+            width as f64 > column.as_f64().unwrap(),
+            "pair {i} at 1500 px is {width} px, no wider than the text"
+        );
+    }
+    client.set_window_size(1280, 900).await.unwrap();
+    run(
+        &client,
+        js!("click"),
+        &[json!(".go-rust [role=tab][data-lang=go]")],
+    )
+    .await;
+    let narrow = layout(run(&client, js!("pairs-layout"), &[]).await);
+    for (i, &(bar, go, rust, ..)) in narrow.iter().enumerate() {
+        assert!(
+            bar && go && !rust,
+            "pair {i} at 1280 px after choosing Go: tab bar, Go, Rust: {:?}",
+            narrow[i]
+        );
+    }
+    client.close().await.unwrap();
+}
+
+/// On paper, every pair shows both languages, labelled, and every diagram
+/// its light drawing, whatever the screen showed.
+async fn the_print_page_shows_both_languages_labelled_and_every_diagram() {
+    let client = browser().await;
+    open(&client, "ch01-goroutines/basics.html").await;
+    run(
+        &client,
+        js!("click"),
+        &[json!(".go-rust [role=tab][data-lang=go]")],
+    )
+    .await;
+    run(&client, js!("click"), &[json!("#mdbook-theme-coal")]).await;
+    cdp(
+        &client,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .await;
+    open(&client, "print.html").await;
+    let pairs = built("print.html")
+        .matches("<div class=\"go-rust\">")
+        .count();
+    let layout: Vec<(bool, bool, bool, i64, i64, i64, bool)> =
+        serde_json::from_value(run(&client, js!("pairs-layout"), &[]).await).unwrap();
+    assert_eq!(layout.len(), pairs);
+    for (i, &(bar, go, rust, down, .., labelled)) in layout.iter().enumerate() {
+        assert!(
+            !bar && go && rust && labelled && down > 0,
+            "printed pair {i}: {:?}",
+            layout[i]
+        );
+    }
+    let diagrams: Vec<(usize, Vec<String>, String)> =
+        serde_json::from_value(run(&client, js!("diagram-labels"), &[]).await).unwrap();
+    assert!(!diagrams.is_empty(), "the print page has no diagram");
+    for (i, (count, _, fill)) in diagrams.iter().enumerate() {
+        assert!(
+            *count == 1 && luminance(fill) < 0.5,
+            "printed diagram {i}: {count} shown, its text in {fill}"
+        );
+    }
+    client.close().await.unwrap();
 }

@@ -1,7 +1,8 @@
 // Turns each `<div class="go-rust">` (a Go pane and a Rust pane, written in the
 // Markdown) into tabs. Without JavaScript both panes simply show, one under the
 // other. The reader's choice applies to every pair on every page, and is kept
-// in this browser (localStorage).
+// in this browser (localStorage). On a screen 1400 px wide or more, go-rust.css
+// shows both panes side by side instead, as wide as the page has room for.
 (() => {
     const KEY = 'go-concurrency-in-rust:language';
     const LABELS = { go: 'Go', rust: 'Rust' };
@@ -66,6 +67,18 @@
         group.prepend(bar);
         group.classList.add('tabbed');
     });
+
+    // The room beside the text column, for side-by-side panes: the content
+    // area less its padding, which changes as the sidebar opens and closes.
+    const content = document.getElementById('mdbook-content');
+    if (content && window.ResizeObserver) {
+        const widen = () => {
+            const wide = Math.min(content.clientWidth - 48, 1600);
+            document.documentElement.style.setProperty('--go-rust-wide', `${wide}px`);
+        };
+        new ResizeObserver(widen).observe(content);
+        widen();
+    }
 
     let saved = null;
     try {

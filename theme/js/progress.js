@@ -39,6 +39,10 @@
             .flatMap(([, answers]) => Object.values(answers || {}));
         return [firsts.filter(Boolean).length, firsts.length];
     };
+    // Any exercise solved or quiz answered, anywhere in the book.
+    const anyOther = () =>
+        read('go-concurrency-in-rust:solved', '[]').length > 0 ||
+        Object.keys(read('go-concurrency-in-rust:quizzes', '{}') || {}).length > 0;
     // An item is identified by its section: "ch01-goroutines/basics.html#work-stealing".
     const chapterOf = href => (href.match(/^ch(\d\d)-/) || [])[1];
 
@@ -136,8 +140,10 @@
         const totals = read(TOTALS, 'null');
         if (totals && typeof totals === 'object') {
             showInSidebar(totals);
-        } else {
-            // First visit to a page other than the roadmap: learn the totals from it.
+        } else if (done.size > 0 || anyOther()) {
+            // Progress, but the totals not yet learned (the roadmap page was
+            // never opened in this browser): learn them from it. A reader
+            // with no progress has no counts to see, and fetches nothing.
             fetch(path_to_root + 'roadmap.html')
                 .then(response => response.text())
                 .then(text => {

@@ -40,7 +40,7 @@ pub fn run(sh: &Shell, count: impl FnOnce(Command) -> Result<usize>) -> Result<O
     let book_port = free_port_pair()?;
     let mdbook = tools::ensure(sh, &tools::MDBOOK)?;
     let _book = Background(
-        Command::new(mdbook)
+        Command::new(&mdbook)
             .args([
                 "serve",
                 "--hostname",
@@ -55,6 +55,20 @@ pub fn run(sh: &Shell, count: impl FnOnce(Command) -> Result<usize>) -> Result<O
             .spawn()
             .context("starting mdbook serve")?,
     );
+    // A plain mdBook page, which the tests weigh the book's pages against.
+    let plain_port = free_port_pair()?;
+    let _plain = Background(
+        Command::new(&mdbook)
+            .arg("serve")
+            .arg(sh.current_dir().join("browser-tests/plain-book"))
+            .arg("--dest-dir")
+            .arg(sh.current_dir().join("target/plain-book"))
+            .args(["--hostname", "127.0.0.1", "--port", &plain_port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting mdbook serve for the plain book")?,
+    );
     book::start_runner(sh, book_port)?;
     let driver_port = free_port_pair()?;
     let _driver = Background(
@@ -67,6 +81,7 @@ pub fn run(sh: &Shell, count: impl FnOnce(Command) -> Result<usize>) -> Result<O
     );
     wait_for_port(book_port)?;
     wait_for_port(driver_port)?;
+    wait_for_port(plain_port)?;
     let mut tests = Command::new("cargo");
     tests
         .args([
@@ -78,7 +93,8 @@ pub fn run(sh: &Shell, count: impl FnOnce(Command) -> Result<usize>) -> Result<O
             "--nocapture",
         ])
         .env("BOOK_URL", format!("http://127.0.0.1:{book_port}/"))
-        .env("WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"));
+        .env("WEBDRIVER_URL", format!("http://127.0.0.1:{driver_port}"))
+        .env("PLAIN_BOOK_URL", format!("http://127.0.0.1:{plain_port}/"));
     count(tests).map(Some)
 }
 

@@ -6,18 +6,14 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
 use crate::optional;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-/// The script mdbook-mermaid 0.17.1 bundles, which the book loads
-/// (`cargo xtask build` writes it; see `tools::ensure_mermaid_assets`).
-pub const SCRIPT: &str = "src/mermaid/mermaid.min.js";
+pub use mdbook_listings::diagrams::SCRIPT;
+use mdbook_listings::diagrams::{self, CHROMIUM};
 
 /// What Mermaid itself says of each block: `None` where it parses, its
 /// error where it does not. Runs the pinned Mermaid in headless Chromium
@@ -51,7 +47,6 @@ pub fn parse(root: &Path, blocks: &[&str]) -> Result<Option<Vec<Option<String>>>
         return Ok(Some(serde_json::from_str(&kept)?));
     }
     std::fs::create_dir_all(&dir)?;
-    let page = dir.join("parse.html");
     let json = serde_json::to_string(blocks)?.replace("</", "<\\/");
     let html = PARSE_PAGE
         .replace(
@@ -59,43 +54,8 @@ pub fn parse(root: &Path, blocks: &[&str]) -> Result<Option<Vec<Option<String>>>
             &format!("file://{}", script.canonicalize()?.display()),
         )
         .replace("BLOCKS", &json);
-    std::fs::write(&page, html)?;
-    let mut chromium = Command::new(CHROMIUM);
-    chromium
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .args(["--virtual-time-budget=20000", "--dump-dom"])
-        .arg(format!("file://{}", page.display()));
-    let limits = supervise::Limits {
-        time: Duration::from_secs(60),
-        output_bytes: 16 << 20,
-        memory_bytes: None,
-        tasks: None,
-    };
-    let run = supervise::run(chromium, &limits).context("running Chromium")?;
-    let dom = run.stdout;
-    let Some(out) = dom
-        .split_once("<pre id=\"out\">")
-        .and_then(|(_, rest)| rest.split_once("</pre>"))
-        .map(|(out, _)| out)
-    else {
-        bail!(
-            "Chromium printed no answer from Mermaid ({}):\n{}",
-            run.status,
-            run.stderr
-        );
-    };
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    let out =
+        diagrams::in_chromium(Path::new(CHROMIUM), &dir, &html).map_err(anyhow::Error::msg)?;
     let results: Vec<Option<String>> =
         serde_json::from_str(&out).with_context(|| format!("Mermaid's answer: {out}"))?;
     if results.len() != blocks.len() {

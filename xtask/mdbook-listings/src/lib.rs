@@ -541,6 +541,7 @@ fn write_listing(
     }
 }
 
+pub mod diagrams;
 mod quiz;
 pub mod sources;
 #[cfg(test)]

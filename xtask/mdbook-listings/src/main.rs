@@ -6,6 +6,7 @@ use std::io;
 use std::process::ExitCode;
 
 use inventory::Inventory;
+use mdbook_listings::diagrams;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::errors::{Error, Result};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -59,7 +60,43 @@ impl Preprocessor for Listings {
         if !problems.is_empty() {
             return Err(Error::msg(problems.join("\n")));
         }
+        draw_diagrams(&ctx.root, &mut book);
         Ok(book)
+    }
+}
+
+/// Every page's Mermaid blocks, drawn as inline SVG in one Chromium run
+/// (`mdbook_listings::diagrams`). If they cannot be drawn here, they are left
+/// for the browser to draw, with a notice.
+fn draw_diagrams(root: &std::path::Path, book: &mut Book) {
+    let mut bodies = Vec::new();
+    book.for_each_chapter_mut(|chapter| {
+        let blocks = diagrams::mermaid_blocks(&chapter.content);
+        bodies.extend(blocks.into_iter().map(|(_, body)| body));
+    });
+    if bodies.is_empty() {
+        return;
+    }
+    let chromium = std::env::var_os("MDBOOK_LISTINGS_CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| diagrams::CHROMIUM.into());
+    match diagrams::draw(root, &chromium, &bodies) {
+        Ok(drawn) => {
+            let drawn: std::collections::HashMap<&str, &diagrams::Drawn> =
+                bodies.iter().map(String::as_str).zip(&drawn).collect();
+            let mut texts = Vec::new();
+            book.for_each_chapter_mut(|chapter| {
+                let text = diagrams::inline(&chapter.content, &|body| {
+                    drawn.get(body).map(|d| (*d).clone())
+                });
+                texts.push(text);
+            });
+            let mut texts = texts.into_iter();
+            book.for_each_chapter_mut(|chapter| chapter.content = texts.next().unwrap());
+        }
+        Err(why) => {
+            eprintln!("mdbook-listings: the diagrams are left for the browser to draw: {why}")
+        }
     }
 }
 

@@ -1,0 +1,3 @@
+// Forgets what this browser kept for the book (the theme, the language, progress).
+localStorage.clear();
+return true;

@@ -1,2 +1,0 @@
-// How many diagrams mermaid drew as its error picture.
-return document.querySelectorAll('pre.mermaid svg[aria-roledescription="error"]').length;
