@@ -64,6 +64,7 @@ tests![
     go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phone,
     pairs_sit_side_by_side_on_a_wide_screen_and_become_tabs_on_a_narrower_one,
     the_print_page_shows_both_languages_labelled_and_every_diagram,
+    a_go_pane_runs_its_program_through_the_local_runner,
     an_exercise_fails_as_given_passes_when_solved_and_stays_solved,
     a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score,
     a_go_pane_reveals_its_hidden_lines,
@@ -930,5 +931,65 @@ async fn the_print_page_shows_both_languages_labelled_and_every_diagram() {
             "printed diagram {i}: {count} shown, its text in {fill}"
         );
     }
+    client.close().await.unwrap();
+}
+
+/// Served locally, a Go pane has a Run button: the program as the page shows
+/// it, built and run by the local runner, prints what its recording says.
+async fn a_go_pane_runs_its_program_through_the_local_runner() {
+    let inventory = inventory::Inventory::scan(&root()).unwrap();
+    let shown_on = |l: &inventory::Listing| {
+        let marker = format!("class=\"go-program\" data-listing=\"{}\"", l.name);
+        pages()
+            .into_iter()
+            .find(|page| page != "print.html" && built(page).contains(&marker))
+    };
+    let (listing, page) = inventory
+        .of(inventory::Kind::Go)
+        .filter(|l| {
+            let exact = !l.output.any_order && l.output.varies.is_empty() && l.output.exit == 0;
+            exact && l.stderr.is_none() && !l.race_expected
+        })
+        .find_map(|l| Some((l.clone(), shown_on(l)?)))
+        .expect("a Go listing with an exact output, shown on a page");
+    assert!(
+        built(&page).contains(&format!(
+            "run it locally with <code>{}</code>",
+            listing.run_command()
+        )),
+        "{page}: the caption of {} says how to run it locally",
+        listing.id()
+    );
+    let client = browser().await;
+    open(&client, &page).await;
+    run(
+        &client,
+        js!("click"),
+        &[json!(".go-rust [role=tab][data-lang=go]")],
+    )
+    .await;
+    let name = json!(listing.name);
+    let ask = |action: &str| [json!(action), name.clone()];
+    assert_eq!(
+        run(&client, js!("go-program"), &ask("button")).await,
+        json!(true),
+        "{page}: a Run button on {}",
+        listing.id()
+    );
+    run(&client, js!("go-program"), &ask("run")).await;
+    let shown = wait_for(
+        &client,
+        js!("go-program"),
+        &ask("output"),
+        "the Go program's output",
+    )
+    .await;
+    let recorded = std::fs::read_to_string(root().join(listing.stdout_path())).unwrap();
+    assert_eq!(
+        shown.as_str().unwrap().trim(),
+        recorded.trim(),
+        "{}",
+        listing.id()
+    );
     client.close().await.unwrap();
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 use anyhow::{Result, bail};
 use xshell::Shell;
 
-use crate::runner::{self, LIMITS, Rustc};
+use crate::runner::{self, GoModule, LIMITS, Rustc};
 use crate::tools::{self, MDBOOK, MDBOOK_MERMAID};
 
 /// Installs what is missing (once per run), then returns the `mdbook` to run.
@@ -78,8 +78,15 @@ pub fn start_runner(sh: &Shell, book_port: u16) -> Result<u16> {
     eprintln!("xtask: building the listings' dependencies for the local runner");
     let root = sh.current_dir();
     let rustc = Rustc::from_project(&root)?;
+    // Go listings run too where Go is installed; the runner says so where not.
+    let has_go = Command::new("go").arg("version").output().is_ok();
+    let go = has_go.then(|| GoModule {
+        dir: root.join(inventory::GO_MODULE),
+        go: PathBuf::from("go"),
+    });
     runner::start(
         Box::new(rustc),
+        go,
         LIMITS,
         book_port,
         book_port + 1,

@@ -2,7 +2,11 @@
 //! `book.js` uses (`POST /evaluate.json`, `POST /meta/crates`), answered on
 //! the reader's machine. It compiles the code against the artifacts the
 //! project's own build left in `target/debug`, so a run takes a second or two
-//! and uses exactly the crate versions the tests use.
+//! and uses exactly the crate versions the tests use. Go listings have an
+//! endpoint of their own, `POST /evaluate-go.json` (`theme/js/playground.js`
+//! sends it the files a Go pane shows): the program is built with `go build`
+//! in a copy of the book's module (`examples/go`, its `go.mod` and `go.sum`),
+//! offline, and run under the same limits.
 //!
 //! It is a small attack surface on purpose: it listens on 127.0.0.1 only,
 //! answers only pages of the book it serves (the `Origin` must be the book's,
@@ -139,8 +143,17 @@ impl Compiler for Rustc {
     }
 }
 
+/// Where Go programs are built: the book's module, and the `go` to build with.
+#[derive(Clone, Debug)]
+pub struct GoModule {
+    pub dir: PathBuf,
+    pub go: PathBuf,
+}
+
 struct Shared {
     compiler: Box<dyn Compiler>,
+    /// None where Go is not installed.
+    go: Option<GoModule>,
     limits: Limits,
     /// The origins of the book this runner serves, e.g. `http://127.0.0.1:3000`.
     origins: Vec<String>,
@@ -156,6 +169,7 @@ struct Shared {
 /// Returns the port it listens on (`port` 0 picks a free one).
 pub fn start(
     compiler: Box<dyn Compiler>,
+    go: Option<GoModule>,
     limits: Limits,
     book_port: u16,
     port: u16,
@@ -170,6 +184,7 @@ pub fn start(
     std::fs::create_dir_all(&scratch)?;
     let shared = Arc::new(Shared {
         compiler,
+        go,
         limits,
         origins: vec![
             format!("http://127.0.0.1:{book_port}"),
@@ -279,7 +294,51 @@ fn handle(shared: &Shared, mut request: Request) {
             let edition = (asked.edition.as_deref())
                 .filter(|e| editions.contains(e))
                 .unwrap_or("2024");
-            let (status, result) = evaluate(shared, &asked.code, edition, asked.tests);
+            let (status, result) = evaluate(shared, |dir| {
+                compile_and_run(shared, &asked.code, edition, asked.tests, dir)
+            });
+            answer(
+                request,
+                status,
+                Some(&origin),
+                serde_json::json!({ "result": result, "error": null }),
+            )
+        }
+        (Method::Post, "/evaluate-go.json") => {
+            let limit = shared.limits.body_bytes;
+            let mut body = Vec::new();
+            let read = request
+                .as_reader()
+                .take(limit as u64 + 1)
+                .read_to_end(&mut body);
+            let (status, result) = if read.is_err() || body.len() > limit {
+                (
+                    413,
+                    format!(
+                        "The local runner accepts programs of up to {} KiB.",
+                        limit / 1024
+                    ),
+                )
+            } else {
+                match (&shared.go, serde_json::from_slice::<EvaluateGo>(&body)) {
+                    (None, _) => (
+                        503,
+                        "Go is not installed here, so the local runner cannot run Go \
+                         listings: install Go 1.26 and restart `cargo xtask serve`."
+                            .to_owned(),
+                    ),
+                    (_, Err(e)) => (
+                        400,
+                        format!("The local runner could not read the request: {e}"),
+                    ),
+                    (Some(module), Ok(asked)) => match asked.check(module) {
+                        Err(why) => (400, why),
+                        Ok(()) => {
+                            evaluate(shared, |dir| build_and_run_go(shared, module, &asked, dir))
+                        }
+                    },
+                }
+            };
             answer(
                 request,
                 status,
@@ -289,6 +348,95 @@ fn handle(shared: &Shared, mut request: Request) {
         }
         _ => refuse(request, 404, "not found"),
     }
+}
+
+/// What `theme/js/playground.js` posts to `/evaluate-go.json`: the listing,
+/// a folder of `examples/go`, and the files its pane shows, by name. The
+/// listing's other files come from the book.
+#[derive(Deserialize)]
+struct EvaluateGo {
+    listing: String,
+    files: std::collections::BTreeMap<String, String>,
+}
+
+impl EvaluateGo {
+    /// Only a listing of the book, and only plain Go file names in it.
+    fn check(&self, module: &GoModule) -> std::result::Result<(), String> {
+        let plain = |name: &str, extra: &str| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(c))
+        };
+        if !plain(&self.listing, "-") || !module.dir.join(&self.listing).is_dir() {
+            return Err(format!("No Go listing is called {:?}.", self.listing));
+        }
+        for name in self.files.keys() {
+            let stem = name.strip_suffix(".go").unwrap_or_default();
+            if !plain(stem, "_") || stem.ends_with("_test") {
+                return Err(format!("{name:?} is not a Go file the runner builds."));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Builds the listing in a copy of the module inside `dir`, with the posted
+/// files over the book's, and runs it.
+fn build_and_run_go(
+    shared: &Shared,
+    module: &GoModule,
+    asked: &EvaluateGo,
+    dir: &Path,
+) -> Result<String> {
+    let package = dir.join(&asked.listing);
+    std::fs::create_dir_all(&package)?;
+    for file in ["go.mod", "go.sum"] {
+        std::fs::copy(module.dir.join(file), dir.join(file))?;
+    }
+    for entry in std::fs::read_dir(module.dir.join(&asked.listing))? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.ends_with(".go") && !name.ends_with("_test.go") {
+            std::fs::copy(&path, package.join(&*name))?;
+        }
+    }
+    for (name, code) in &asked.files {
+        std::fs::write(package.join(name), code)?;
+    }
+    let limits = &shared.limits;
+    let compiler = supervise::Limits {
+        time: limits.compile,
+        memory_bytes: None,
+        tasks: None,
+        ..limits.program
+    };
+    let program = dir.join("program");
+    let mut build = Command::new(&module.go);
+    build
+        .arg("build")
+        .arg("-o")
+        .arg(&program)
+        .arg(format!("./{}", asked.listing))
+        .current_dir(dir)
+        // Offline, with the toolchain that is here: the module cache has what
+        // go.sum names once the book's Go listings have been built.
+        .env("GOPROXY", "off")
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "-mod=readonly");
+    let compile = supervise::run(build, &compiler).context("starting go build")?;
+    if compile.stopped == Some(Stop::Time) {
+        return Ok(format!(
+            "Compiling {}, and was stopped.",
+            Stop::Time.describe(&compiler).replacen("ran", "took", 1)
+        ));
+    }
+    if !compile.success() {
+        return Ok(shown(&compile, &compiler, "go build"));
+    }
+    let run =
+        supervise::run(Command::new(&program), &limits.program).context("starting the program")?;
+    Ok(shown(&run, &limits.program, "the program"))
 }
 
 /// What book.js posts to `/evaluate.json`, and `theme/js/exercises.js`
@@ -302,9 +450,10 @@ struct Evaluate {
     tests: bool,
 }
 
-/// Compiles and runs `code`, one program at a time. Returns the HTTP status
-/// and what to show under the listing.
-fn evaluate(shared: &Shared, code: &str, edition: &str, tests: bool) -> (u16, String) {
+/// Compiles and runs a program with `build_and_run` in a scratch directory
+/// of its own, one program at a time. Returns the HTTP status and what to
+/// show under the listing.
+fn evaluate(shared: &Shared, build_and_run: impl FnOnce(&Path) -> Result<String>) -> (u16, String) {
     if shared.in_flight.fetch_add(1, SeqCst) > shared.limits.queue {
         shared.in_flight.fetch_sub(1, SeqCst);
         return (
@@ -321,7 +470,7 @@ fn evaluate(shared: &Shared, code: &str, edition: &str, tests: bool) -> (u16, St
         let dir = shared
             .scratch
             .join(format!("run-{}-{}", std::process::id(), *turn));
-        let outcome = compile_and_run(shared, code, edition, tests, &dir);
+        let outcome = build_and_run(&dir);
         let _ = std::fs::remove_dir_all(&dir);
         outcome
     };

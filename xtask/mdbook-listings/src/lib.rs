@@ -464,6 +464,26 @@ fn write_listing(
                 .collect()
         })
         .flatten();
+    // A Go program's blocks, named by file, for the Run button that
+    // `theme/js/playground.js` gives it where the local runner serves.
+    let go_program = listing.kind == Kind::Go;
+    if go_program {
+        let files: Vec<String> = if go_files.is_empty() {
+            vec![listing.source.clone()]
+        } else {
+            go_files.iter().map(|f| f.to_path_buf()).collect()
+        }
+        .iter()
+        .filter_map(|f| Some(f.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+        writeln!(
+            out,
+            "<div class=\"go-program\" data-listing=\"{}\" data-files=\"{}\">\n",
+            listing.name,
+            files.join(" ")
+        )
+        .unwrap();
+    }
     match go_blocks {
         Some(blocks) => blocks.iter().for_each(|b| writeln!(out, "{b}").unwrap()),
         None => {
@@ -471,6 +491,9 @@ fn write_listing(
                 writeln!(out, "```{fence}\n{{{{#{include} {to_root}{part}}}}}\n```\n").unwrap();
             }
         }
+    }
+    if go_program {
+        writeln!(out, "</div>\n").unwrap();
     }
     if notes.part {
         return;
@@ -485,6 +508,9 @@ fn write_listing(
              (the tests run it quickly in debug mode: `{command}`)",
             listing.name
         ),
+        // No Go runner online: the command is how to run it (served by
+        // `cargo xtask serve`, the pane has a Run button too).
+        (Kind::Go, _) => format!("`{source}` · run it locally with `{command}`"),
         _ => format!("`{source}` · `{command}`"),
     };
     if let Some(note) = notes.caption {

@@ -115,8 +115,10 @@ fn a_pair_is_a_go_pane_then_a_rust_pane() {
     assert_eq!(
         out.text,
         "<div class=\"go-rust\">\n<div class=\"pane\" data-lang=\"go\">\n\n\
+         <div class=\"go-program\" data-listing=\"ch03-07-states\" data-files=\"main.go\">\n\n\
          ```go\n{{#include ../../examples/go/ch03-07-states/main.go:observe}}\n```\n\n\
-         <span class=\"caption\">`examples/go/ch03-07-states/main.go` · `go run -C examples/go ./ch03-07-states`</span>\n\n\
+         </div>\n\n\
+         <span class=\"caption\">`examples/go/ch03-07-states/main.go` · run it locally with `go run -C examples/go ./ch03-07-states`</span>\n\n\
          ```text\n{{#include ../../examples/go/ch03-07-states/main.stdout}}\n```\n\n\
          </div>\n<div class=\"pane\" data-lang=\"rust\">\n\n\
          ```rust\n{{#rustdoc_include ../../examples/ch03-07-states.rs}}\n```\n\n\

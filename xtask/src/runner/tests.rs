@@ -32,7 +32,120 @@ fn runner_with(compiler: Box<dyn Compiler>, limits: Limits) -> u16 {
         std::process::id(),
         thread::current().id()
     ));
-    start(compiler, limits, BOOK_PORT, 0, scratch).unwrap()
+    start(compiler, go_module(), limits, BOOK_PORT, 0, scratch).unwrap()
+}
+
+/// A module for the Go tests: `examples/go`'s `go.mod` and `go.sum` and one
+/// listing, `hello`, of two files. None, with a notice, without Go (in CI
+/// that is a failure).
+fn go_module() -> Option<GoModule> {
+    static FOUND: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let probe = || Command::new("go").arg("version").output().is_ok();
+    if !crate::optional::tool(&FOUND, probe, "the runner's Go tests", "go (Go 1.26)").unwrap() {
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("runner-go-{}", std::process::id()));
+    let listing = dir.join("hello");
+    std::fs::create_dir_all(&listing).unwrap();
+    let book = crate::project_root().unwrap().join(inventory::GO_MODULE);
+    for file in ["go.mod", "go.sum"] {
+        std::fs::copy(book.join(file), dir.join(file)).unwrap();
+    }
+    let main = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(greeting()) }\n";
+    std::fs::write(listing.join("main.go"), main).unwrap();
+    let other = "package main\n\nfunc greeting() string { return \"hello from Go\" }\n";
+    std::fs::write(listing.join("greeting.go"), other).unwrap();
+    Some(GoModule {
+        dir,
+        go: "go".into(),
+    })
+}
+
+fn evaluate_go(port: u16, request: serde_json::Value) -> (u16, String) {
+    let (status, body) = post(
+        port,
+        "/evaluate-go.json",
+        &format!("127.0.0.1:{port}"),
+        Some(&format!("http://127.0.0.1:{BOOK_PORT}")),
+        &request.to_string(),
+    );
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    (status, body["result"].as_str().unwrap().to_owned())
+}
+
+fn go_limits() -> Limits {
+    Limits {
+        compile: Duration::from_secs(60),
+        body_bytes: 64 * 1024,
+        ..short()
+    }
+}
+
+#[test]
+fn runs_a_go_listing_with_the_files_its_pane_shows() {
+    if go_module().is_none() {
+        return;
+    }
+    let port = runner(go_limits());
+    // As the book has it: main.go from the page, greeting.go from the book.
+    let main = "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(greeting(), \"and the page\") }\n";
+    let asked = serde_json::json!({ "listing": "hello", "files": { "main.go": main } });
+    assert_eq!(
+        evaluate_go(port, asked),
+        (200, "hello from Go and the page\n".to_owned())
+    );
+    // A compile error is shown as go build wrote it.
+    let broken = serde_json::json!({ "listing": "hello", "files": { "main.go": "package main\nfunc main() { undefined() }\n" } });
+    let (status, shown) = evaluate_go(port, broken);
+    assert_eq!(status, 200);
+    assert!(shown.contains("undefined: undefined"), "{shown}");
+}
+
+#[test]
+fn stops_a_go_program_over_the_time_limit() {
+    if go_module().is_none() {
+        return;
+    }
+    let port = runner(go_limits());
+    let forever = "package main\n\nimport \"time\"\n\nfunc main() { time.Sleep(time.Hour) }\n";
+    let asked = serde_json::json!({ "listing": "hello", "files": { "main.go": forever } });
+    let (_, shown) = evaluate_go(port, asked);
+    assert!(
+        shown.contains("[stopped: the program ran longer than"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn builds_only_a_listing_of_the_book_from_plain_go_file_names() {
+    if go_module().is_none() {
+        return;
+    }
+    let port = runner(go_limits());
+    for (listing, file) in [
+        ("../hello", "main.go"),
+        ("nothing", "main.go"),
+        ("hello", "../main.go"),
+        ("hello", "main_test.go"),
+        ("hello", "main.c"),
+    ] {
+        let asked = serde_json::json!({ "listing": listing, "files": { file: "package main" } });
+        let (status, shown) = evaluate_go(port, asked);
+        assert_eq!(status, 400, "{listing} {file}: {shown}");
+    }
+    // The Go endpoint answers only the book's pages, like the Rust one.
+    let host = format!("127.0.0.1:{port}");
+    assert_eq!(
+        post(
+            port,
+            "/evaluate-go.json",
+            &host,
+            Some("http://evil.example"),
+            "{}"
+        )
+        .0,
+        403
+    );
 }
 
 fn short() -> Limits {
