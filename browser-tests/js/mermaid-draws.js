@@ -8,8 +8,9 @@ const labels = root =>
         .filter(Boolean)
         .sort();
 const script = document.createElement('script');
-// The book defines path_to_root on every page.
-script.src = `${window.path_to_root}mermaid/mermaid.min.js`;
+// mdBook defines path_to_root on every page (a `const`, so not on window).
+/* global path_to_root */
+script.src = `${path_to_root}mermaid/mermaid.min.js`;
 script.onload = async () => {
     window.mermaid.initialize({ startOnLoad: false });
     const drawn = [];

@@ -65,6 +65,7 @@ tests![
     pairs_sit_side_by_side_on_a_wide_screen_and_become_tabs_on_a_narrower_one,
     the_print_page_shows_both_languages_labelled_and_every_diagram,
     a_go_pane_runs_its_program_through_the_local_runner,
+    every_page_is_free_of_serious_axe_violations_in_every_theme,
     an_exercise_fails_as_given_passes_when_solved_and_stays_solved,
     a_quiz_marks_a_wrong_answer_then_the_right_one_and_keeps_the_score,
     a_go_pane_reveals_its_hidden_lines,
@@ -627,6 +628,21 @@ async fn go_and_rust_tabs_switch_together_persist_and_fit_every_theme_and_a_phon
     )
     .await;
 
+    // The tabs are accessible as axe-core sees them (the panes side by side,
+    // at 1400 px and wider, are checked on every page by
+    // every_page_is_free_of_serious_axe_violations_in_every_theme).
+    if let Ok(axe) = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js")) {
+        client
+            .execute(&format!("{axe}\nreturn true;"), vec![])
+            .await
+            .unwrap();
+        let found = client
+            .execute_async(js!("axe"), vec![json!("all")])
+            .await
+            .unwrap();
+        assert_eq!(found, json!([]), "axe-core on the tabs");
+    }
+
     // Readable in every theme.
     for theme in themes() {
         run(
@@ -992,4 +1008,72 @@ async fn a_go_pane_runs_its_program_through_the_local_runner() {
         listing.id()
     );
     client.close().await.unwrap();
+}
+
+/// axe-core (the version package.json pins, which `cargo xtask test`
+/// installs with npm) on every page, in every theme, at 1500 px, where both
+/// panes of a pair show: no serious or critical violation of WCAG 2.1 A or
+/// AA. The rules that do not depend on colours run once, in the light theme.
+/// Two browsers share the pages, one per core.
+async fn every_page_is_free_of_serious_axe_violations_in_every_theme() {
+    let axe = root().join("node_modules/axe-core/axe.min.js");
+    let Ok(axe) = std::fs::read_to_string(&axe) else {
+        let why = format!("{} is missing (`npm ci` installs it)", axe.display());
+        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{why}");
+        println!("SKIPPED the axe-core checks: {why}");
+        return;
+    };
+    let version = axe.split_whitespace().nth(2).unwrap_or("?").to_owned();
+    let pages: Vec<String> = pages()
+        .into_iter()
+        // The print page is every other page at once.
+        .filter(|page| page != "print.html")
+        .collect();
+    let halves: Vec<Vec<String>> = pages
+        .chunks(pages.len().div_ceil(2))
+        .map(<[String]>::to_vec)
+        .collect();
+    let check = async |pages: Vec<String>| -> Vec<String> {
+        let client = browser().await;
+        client.set_window_size(1500, 900).await.unwrap();
+        let mut failures = Vec::new();
+        for page in pages {
+            open(&client, &page).await;
+            client
+                .execute(&format!("{axe}\nreturn true;"), vec![])
+                .await
+                .unwrap();
+            for theme in themes() {
+                run(
+                    &client,
+                    js!("click"),
+                    &[json!(format!("#mdbook-theme-{theme}"))],
+                )
+                .await;
+                let which = if theme == "light" { "all" } else { "colour" };
+                let found = client
+                    .execute_async(js!("axe"), vec![json!(which)])
+                    .await
+                    .unwrap();
+                let found: Vec<(String, String, String)> = serde_json::from_value(found).unwrap();
+                failures.extend(found.into_iter().map(|(rule, target, what)| {
+                    format!("{page} ({theme}): {rule}: {target}: {what}")
+                }));
+            }
+        }
+        client.close().await.unwrap();
+        failures
+    };
+    let (a, b) = tokio::join!(
+        check(halves[0].clone()),
+        check(halves.get(1).cloned().unwrap_or_default())
+    );
+    let failures: Vec<String> = a.into_iter().chain(b).collect();
+    println!(
+        "axe-core {version}: {} pages in {} themes, {} serious or critical violations",
+        pages.len(),
+        themes().len(),
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -1,5 +1,7 @@
-// Loads mermaid (2.6 MB) only on pages that have a diagram, and redraws the
-// diagrams in mermaid's dark theme whenever the reader picks a dark book theme.
+// Where the diagrams could not be drawn at build time, the pages that have one
+// carry this script inline (xtask/mdbook-listings/src/diagrams.rs). It loads
+// mermaid (2.6 MB) and draws them, and redraws them in mermaid's dark theme
+// whenever the reader picks a dark book theme.
 (() => {
     const blocks = Array.from(document.querySelectorAll('pre.mermaid'));
     if (blocks.length === 0) {

@@ -13,7 +13,8 @@
 //! the script, so a rebuild draws only the diagrams that changed. Without
 //! Chromium or the script, the blocks are left as they are: mdbook-mermaid
 //! turns them into `<pre class="mermaid">`, which `theme/js/mermaid-loader.js`
-//! draws in the browser, as before.
+//! draws in the browser, as before; the pages with diagrams then carry that
+//! script inline (`LOADER`).
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -24,6 +25,10 @@ use std::time::Duration;
 
 use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+
+/// The script that draws the diagrams in the browser, where they could not
+/// be drawn at build time (linted with the book's other scripts).
+pub const LOADER: &str = include_str!("../../../theme/js/mermaid-loader.js");
 
 /// Debian's Chromium, where the browser tests find it too.
 pub const CHROMIUM: &str = "/usr/bin/chromium";

@@ -95,7 +95,14 @@ fn draw_diagrams(root: &std::path::Path, book: &mut Book) {
             book.for_each_chapter_mut(|chapter| chapter.content = texts.next().unwrap());
         }
         Err(why) => {
-            eprintln!("mdbook-listings: the diagrams are left for the browser to draw: {why}")
+            eprintln!("mdbook-listings: the diagrams are left for the browser to draw: {why}");
+            // Only these pages need the script that draws them, so only
+            // they carry it (book.toml does not list it for every page).
+            book.for_each_chapter_mut(|chapter| {
+                if !diagrams::mermaid_blocks(&chapter.content).is_empty() {
+                    chapter.content += &format!("\n\n<script>\n{}</script>\n", diagrams::LOADER);
+                }
+            });
         }
     }
 }
