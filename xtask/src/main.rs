@@ -14,6 +14,7 @@ mod links;
 mod mermaid;
 mod model;
 mod optional;
+mod pdf;
 mod runner;
 mod scaffold;
 mod snippets;
@@ -56,6 +57,10 @@ mod flags {
             }
             /// Build the book into book/ (installing the pinned tools if needed).
             cmd build {}
+            /// Build the book and print it to book/go-concurrency-in-rust.pdf
+            /// with headless Chromium (every chapter, both languages, every
+            /// diagram), then check it with pdftotext.
+            cmd pdf {}
             /// Run the benchmarks in release mode and record their results:
             /// the benchmark listings (examples/NAME.bench.txt) and the
             /// Go-vs-Rust appendix (benches/results.md; needs Go).
@@ -118,6 +123,18 @@ fn run() -> Result<()> {
         },
         flags::XtaskCmd::Bless(cmd) => test::bless(&sh, cmd.filter.as_deref()),
         flags::XtaskCmd::Build(_) => book::build(&sh).map(drop),
+        flags::XtaskCmd::Pdf(_) => {
+            if let Some(r) = pdf::check(&sh)? {
+                eprintln!(
+                    "xtask: wrote {}: {} pages, with all {} page titles and {} listing captions",
+                    pdf::PDF,
+                    r.pages,
+                    r.titles,
+                    r.captions
+                );
+            }
+            Ok(())
+        }
         flags::XtaskCmd::Bench(flags) => bench::run(&sh, flags.only.as_deref()),
         flags::XtaskCmd::NewListing(cmd) => {
             let book = model::Book::load(&root)?;

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use inventory::{Inventory, Kind, Listing};
 use xshell::{Shell, cmd};
 
-use crate::{book, browser, check, exercises, golang, js, links, snippets};
+use crate::{book, browser, check, exercises, golang, js, links, pdf, snippets};
 
 /// Numbers the steps as they run, and on failure says how to rerun just
 /// the step that failed.
@@ -35,7 +35,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 15 };
+    let mut steps = Steps { done: 0, total: 16 };
     let inventory = Inventory::scan(&sh.current_dir())?;
     // Compile-fail listings and exercises are no Cargo targets, so cargo fmt
     // does not see them.
@@ -177,12 +177,24 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         Some(passed) => format!("{passed} browser tests"),
         None => "browser tests SKIPPED (no Chromium)".to_owned(),
     };
+    let pdf = steps.run(
+        "the book as a PDF, read back with pdftotext",
+        "cargo xtask pdf",
+        || pdf::check(sh),
+    )?;
+    let pdf = match pdf {
+        Some(r) => format!(
+            "a {}-page PDF with all {} page titles and {} listing captions",
+            r.pages, r.titles, r.captions
+        ),
+        None => "the PDF SKIPPED (no Chromium or pdftotext)".to_owned(),
+    };
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
          {other_machines} more as on 1 and 16 CPUs, {go_race}, {listing_tests} listing tests, \
          {exercises} exercises proven, {} compile-fail listings, {loom_models} loom models, \
-         {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}",
+         {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}, {pdf}",
         start.elapsed().as_secs(),
         compile_fail.len(),
         report.links,
