@@ -1,12 +1,13 @@
 //! Building and serving the book with the pinned mdBook.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
 use anyhow::{Result, bail};
 use xshell::Shell;
 
-use crate::runner::{self, GoModule, LIMITS, Rustc};
+use crate::runner::{self, GoModule, LIMITS, Rust, Rustc};
 use crate::tools::{self, MDBOOK, MDBOOK_MERMAID};
 
 /// Installs what is missing (once per run), then returns the `mdbook` to run.
@@ -46,10 +47,36 @@ pub fn build(sh: &Shell) -> Result<PathBuf> {
 }
 
 /// Serves the book on 127.0.0.1:`port`, and the local runner that its Run
-/// buttons use on the next port.
+/// buttons use on the next port. The book comes first: the runner listens
+/// at once (Go listings run, and Rust ones say the runner is not ready)
+/// while the listings' dependencies build in the background.
 pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
+    let start = Instant::now();
     let mdbook = prepare(sh)?;
-    start_runner(sh, port)?;
+    let root = sh.current_dir();
+    let crates = crate::crates::of_project(&root)?
+        .iter()
+        .map(|c| c.package.replace('-', "_"))
+        .collect();
+    let rust = Rust::pending(crates);
+    start_runner_with(&root, std::sync::Arc::clone(&rust), port)?;
+    std::thread::spawn(move || {
+        let building = Instant::now();
+        eprintln!(
+            "xtask: building the listings' dependencies for the Run buttons, in the background \
+             (until it is done, Rust listings say so when run)"
+        );
+        match Rustc::from_project(&root) {
+            Ok(rustc) => {
+                rust.set(Box::new(rustc));
+                eprintln!(
+                    "xtask: the local runner is ready: every Run button works ({} s)",
+                    building.elapsed().as_secs()
+                );
+            }
+            Err(e) => eprintln!("xtask: the local runner cannot run Rust listings: {e:#}"),
+        }
+    });
     let mut command = mdbook_command(sh, &mdbook)?;
     command.args([
         "serve",
@@ -62,8 +89,9 @@ pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
         command.arg("--open");
     }
     eprintln!(
-        "xtask: serving the book at http://127.0.0.1:{port}/ and its runner at \
+        "xtask: serving the book at http://127.0.0.1:{port}/ ({} s after starting) and its runner at \
          http://127.0.0.1:{}/ (Ctrl-C stops)",
+        start.elapsed().as_secs(),
         port + 1
     );
     let status = command.status()?;
@@ -73,11 +101,17 @@ pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
     Ok(())
 }
 
-/// Starts the local runner for the book on `book_port`, on the port after it.
+/// Starts the local runner for the book on `book_port`, on the port after
+/// it, once the listings' dependencies are built (the browser tests run
+/// every Run button at once).
 pub fn start_runner(sh: &Shell, book_port: u16) -> Result<u16> {
     eprintln!("xtask: building the listings' dependencies for the local runner");
     let root = sh.current_dir();
     let rustc = Rustc::from_project(&root)?;
+    start_runner_with(&root, Rust::ready(Box::new(rustc)), book_port)
+}
+
+fn start_runner_with(root: &Path, rust: std::sync::Arc<Rust>, book_port: u16) -> Result<u16> {
     // Go listings run too where Go is installed; the runner says so where not.
     let has_go = Command::new("go").arg("version").output().is_ok();
     let go = has_go.then(|| GoModule {
@@ -85,7 +119,7 @@ pub fn start_runner(sh: &Shell, book_port: u16) -> Result<u16> {
         go: PathBuf::from("go"),
     });
     runner::start(
-        Box::new(rustc),
+        rust,
         go,
         LIMITS,
         book_port,

@@ -62,6 +62,45 @@ pub trait Compiler: Send + Sync + 'static {
     }
 }
 
+/// The Rust compiler of a runner, which may come after the runner starts:
+/// `cargo xtask serve` serves the book first and hands the compiler over
+/// once the listings' dependencies are built. Until then a Rust program
+/// gets `STILL_BUILDING`, and the crate list is the one Cargo.toml names.
+pub struct Rust {
+    compiler: std::sync::OnceLock<Box<dyn Compiler>>,
+    crates: Vec<String>,
+}
+
+/// What Run shows before the runner can compile Rust.
+pub const STILL_BUILDING: &str = "The local runner is still building the listings' dependencies \
+    (`cargo build --examples`, shown in the terminal that runs `cargo xtask serve`); \
+    run this again in a minute. Go listings already run.";
+
+impl Rust {
+    pub fn ready(compiler: Box<dyn Compiler>) -> Arc<Rust> {
+        let crates = compiler.crates();
+        let rust = Rust {
+            compiler: std::sync::OnceLock::new(),
+            crates,
+        };
+        let _ = rust.compiler.set(compiler);
+        Arc::new(rust)
+    }
+
+    /// A compiler still to come, for programs that may use `crates`.
+    pub fn pending(crates: Vec<String>) -> Arc<Rust> {
+        Arc::new(Rust {
+            compiler: std::sync::OnceLock::new(),
+            crates,
+        })
+    }
+
+    /// Hands the compiler over; from now on Rust programs run.
+    pub fn set(&self, compiler: Box<dyn Compiler>) {
+        let _ = self.compiler.set(compiler);
+    }
+}
+
 /// `rustc` with `--extern` for each dependency the project built.
 pub struct Rustc {
     externs: Vec<(String, PathBuf)>,
@@ -151,7 +190,7 @@ pub struct GoModule {
 }
 
 struct Shared {
-    compiler: Box<dyn Compiler>,
+    rust: Arc<Rust>,
     /// None where Go is not installed.
     go: Option<GoModule>,
     limits: Limits,
@@ -168,7 +207,7 @@ struct Shared {
 /// Starts the runner on 127.0.0.1:`port` for the book on 127.0.0.1:`book_port`.
 /// Returns the port it listens on (`port` 0 picks a free one).
 pub fn start(
-    compiler: Box<dyn Compiler>,
+    rust: Arc<Rust>,
     go: Option<GoModule>,
     limits: Limits,
     book_port: u16,
@@ -183,7 +222,7 @@ pub fn start(
         .port();
     std::fs::create_dir_all(&scratch)?;
     let shared = Arc::new(Shared {
-        compiler,
+        rust,
         go,
         limits,
         origins: vec![
@@ -258,10 +297,7 @@ fn handle(shared: &Shared, mut request: Request) {
     match (request.method(), request.url()) {
         (Method::Options, _) => answer(request, 204, Some(&origin), serde_json::json!({})),
         (Method::Post, "/meta/crates") => {
-            let crates: Vec<_> = shared
-                .compiler
-                .crates()
-                .into_iter()
+            let crates: Vec<_> = (shared.rust.crates.iter())
                 .map(|id| serde_json::json!({ "id": id, "name": id }))
                 .collect();
             answer(
@@ -294,9 +330,12 @@ fn handle(shared: &Shared, mut request: Request) {
             let edition = (asked.edition.as_deref())
                 .filter(|e| editions.contains(e))
                 .unwrap_or("2024");
-            let (status, result) = evaluate(shared, |dir| {
-                compile_and_run(shared, &asked.code, edition, asked.tests, dir)
-            });
+            let (status, result) = match shared.rust.compiler.get() {
+                None => (503, STILL_BUILDING.to_owned()),
+                Some(compiler) => evaluate(shared, |dir| {
+                    compile_and_run(shared, &**compiler, &asked.code, edition, asked.tests, dir)
+                }),
+            };
             answer(
                 request,
                 status,
@@ -483,6 +522,7 @@ fn evaluate(shared: &Shared, build_and_run: impl FnOnce(&Path) -> Result<String>
 
 fn compile_and_run(
     shared: &Shared,
+    compiler_of: &dyn Compiler,
     code: &str,
     edition: &str,
     tests: bool,
@@ -500,7 +540,7 @@ fn compile_and_run(
         ..limits.program
     };
     let compile = supervise::run(
-        shared.compiler.command(&source, edition, tests, &program),
+        compiler_of.command(&source, edition, tests, &program),
         &compiler,
     )
     .context("starting the compiler")?;

@@ -51,17 +51,28 @@ pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
     } else {
         found.join(", ")
     };
+    let started = std::time::Instant::now();
     eprintln!(
         "xtask: installing {} {} into .tools/ ({why}); this compiles it once and takes a few minutes",
         tool.name, tool.version
     );
     let (name, version, root) = (tool.name, tool.version, tools_root(sh));
+    // One build directory for mdBook, mdbook-mermaid and the book's own
+    // preprocessor: the crates they share (mdbook-preprocessor, serde,
+    // pulldown-cmark, ...) compile once.
+    let target = sh.current_dir().join("target/tools");
     cmd!(
         sh,
-        "cargo install --locked --quiet {name} --version {version} --root {root}"
+        "cargo install --locked --quiet {name} --version {version} --root {root} --target-dir {target}"
     )
     .run()
     .with_context(|| format!("installing {name} {version}"))?;
+    eprintln!(
+        "xtask: installed {} {} ({} s)",
+        tool.name,
+        tool.version,
+        started.elapsed().as_secs()
+    );
     match version_of(sh, &local) {
         Some(v) if v == tool.version => Ok(local),
         other => bail!(

@@ -32,7 +32,38 @@ fn runner_with(compiler: Box<dyn Compiler>, limits: Limits) -> u16 {
         std::process::id(),
         thread::current().id()
     ));
-    start(compiler, go_module(), limits, BOOK_PORT, 0, scratch).unwrap()
+    start(
+        Rust::ready(compiler),
+        go_module(),
+        limits,
+        BOOK_PORT,
+        0,
+        scratch,
+    )
+    .unwrap()
+}
+
+#[test]
+fn before_the_compiler_is_ready_run_says_so_and_the_crates_are_known() {
+    let scratch = std::env::temp_dir().join(format!("runner-test-pending-{}", std::process::id()));
+    let rust = Rust::pending(vec!["tokio".into()]);
+    let port = start(Arc::clone(&rust), None, short(), BOOK_PORT, 0, scratch).unwrap();
+    let (status, shown) = evaluate_json(port, "#!/bin/sh\necho hello\n");
+    assert_eq!((status, shown.as_str()), (503, STILL_BUILDING));
+    let origin = format!("http://127.0.0.1:{BOOK_PORT}");
+    let (_, crates) = post(
+        port,
+        "/meta/crates",
+        &format!("127.0.0.1:{port}"),
+        Some(&origin),
+        "{}",
+    );
+    assert!(crates.contains("\"tokio\""), "{crates}");
+    rust.set(Box::new(Shell));
+    assert_eq!(
+        evaluate_json(port, "#!/bin/sh\necho hello\n"),
+        (200, "hello\n".to_owned())
+    );
 }
 
 /// A module for the Go tests: `examples/go`'s `go.mod` and `go.sum` and one
