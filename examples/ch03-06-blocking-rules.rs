@@ -31,6 +31,7 @@ fn report<T: std::fmt::Debug, E: Outcome>(operation: &str, result: Result<T, E>)
     println!("{operation:<26} -> {outcome}");
 }
 
+// ANCHOR: outcomes
 trait Outcome {
     fn describe(&self) -> String;
 }
@@ -50,3 +51,4 @@ impl<T> Outcome for SendTimeoutError<T> {
         }
     }
 }
+// ANCHOR_END: outcomes

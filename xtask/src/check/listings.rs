@@ -201,3 +201,157 @@ pub fn no_stale_outputs(book: &Book) -> Vec<Problem> {
         })
         .collect()
 }
+
+/// A listing shown in part shows what its section is about: of the code
+/// spans its section names (`` `sem <- struct{}{}` ``, `` `JoinSet` ``), the
+/// ones that occur in the listing's code, outside comments, are not all in
+/// lines the page hides. A section that names nothing of its listing's code
+/// says nothing to check.
+pub fn each_shows_its_idiom(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        let lines: Vec<&str> = page.text.lines().collect();
+        for (line, listings) in directives(book, page) {
+            let top = (page.headings.iter().map(|h| h.line))
+                .filter(|&l| l <= line)
+                .max()
+                .unwrap_or(1);
+            let bottom = (page.headings.iter().map(|h| h.line))
+                .find(|&l| l > line)
+                .unwrap_or(lines.len() + 1);
+            let section = lines[top - 1..bottom - 1].join("\n");
+            let named: std::collections::BTreeSet<String> =
+                mdbook_listings::sources::code_spans(&section)
+                    .into_iter()
+                    .map(|(_, code)| code)
+                    .filter(|code| is_construct(code))
+                    .collect();
+            for (listing, anchors) in listings {
+                let Some((shown, all)) = code_of(book, listing, &anchors) else {
+                    continue;
+                };
+                let in_code: Vec<&String> =
+                    named.iter().filter(|c| all.contains(c.as_str())).collect();
+                if !in_code.is_empty() && !in_code.iter().any(|c| shown.contains(c.as_str())) {
+                    let names: Vec<String> = in_code.iter().map(|c| format!("`{c}`")).collect();
+                    problems.push(Problem::new(
+                        &page.path,
+                        line,
+                        format!(
+                            "the section names {}, which {} has only in the lines this page hides",
+                            names.join(", "),
+                            listing.id()
+                        ),
+                        "put an anchor around the lines that use it and show that anchor too, or name in the prose what the shown lines use",
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// A code span that names code: not a path, a command or a bare `main`.
+fn is_construct(code: &str) -> bool {
+    code.len() >= 3
+        && code.chars().any(|c| c.is_ascii_alphabetic())
+        && !code.contains('/')
+        && !code.starts_with("cargo ")
+        && !code.starts_with("go ")
+        && !["main", "fn main", "func main", "main()"].contains(&code)
+}
+
+/// The listings each directive of a page shows, with the anchors it names,
+/// at the directive's line.
+fn directives<'b>(
+    book: &'b Book,
+    page: &crate::model::Page,
+) -> Vec<(usize, Vec<(&'b inventory::Listing, Vec<String>)>)> {
+    let lines: Vec<&str> = page.text.lines().collect();
+    let mut found: Vec<(usize, Vec<(&inventory::Listing, Vec<String>)>)> = Vec::new();
+    for shown in &page.expanded.shown {
+        let Some(text) = lines.get(shown.line.wrapping_sub(1)) else {
+            continue;
+        };
+        let Some(args) = ["{{#listing ", "{{#go-rust "]
+            .iter()
+            .find_map(|d| text.trim().strip_prefix(d))
+        else {
+            continue;
+        };
+        let specs: Vec<&str> = args
+            .split(['|', '}'])
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        let Some(listing) = book.inventory.get(&shown.id) else {
+            continue;
+        };
+        // The n-th listing shown at this line is the n-th spec.
+        let at = match found.last_mut() {
+            Some((l, listings)) if *l == shown.line => listings,
+            _ => {
+                found.push((shown.line, Vec::new()));
+                &mut found.last_mut().unwrap().1
+            }
+        };
+        let Some(spec) = specs.get(at.len()) else {
+            continue;
+        };
+        let anchors = spec
+            .split_once(':')
+            .map(|(_, a)| a.split(',').map(str::to_owned).collect())
+            .unwrap_or_default();
+        at.push((listing, anchors));
+    }
+    found
+}
+
+/// A listing's code as the page shows it (its anchors' lines, or the whole
+/// file) and whole, both without comments. None for a benchmark half.
+fn code_of(
+    book: &Book,
+    listing: &inventory::Listing,
+    anchors: &[String],
+) -> Option<(String, String)> {
+    let strip = |text: &str| -> String {
+        text.lines()
+            .map(|l| l.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if !matches!(listing.kind, Kind::Rust | Kind::Go | Kind::CompileFail) {
+        return None;
+    }
+    let mut files: Vec<PathBuf> = vec![listing.source.clone()];
+    for anchor in &listing.anchors {
+        if !files.contains(&anchor.file) {
+            files.push(anchor.file.clone());
+        }
+    }
+    let (mut shown, mut all) = (String::new(), String::new());
+    for file in &files {
+        let text = std::fs::read_to_string(book.inventory.path(file)).ok()?;
+        all += &strip(&text);
+        if anchors.is_empty() {
+            if file == &listing.source {
+                shown += &strip(&text);
+            }
+            continue;
+        }
+        let mut open: Vec<&str> = Vec::new();
+        for line in text.lines() {
+            let trimmed = line.trim();
+            if let Some(name) = trimmed.strip_prefix("// ANCHOR:") {
+                open.push(name.trim());
+            } else if let Some(name) = trimmed.strip_prefix("// ANCHOR_END:") {
+                open.retain(|n| *n != name.trim());
+            } else if open.iter().any(|n| anchors.iter().any(|a| a == n)) {
+                shown += &strip(line);
+                shown.push('\n');
+            }
+        }
+    }
+    Some((shown, all))
+}

@@ -66,6 +66,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     listings::each_is_shown_once,
     listings::each_exercise_is_shown_once_in_its_chapter,
     listings::parts_stay_beside_their_listing,
+    listings::each_shows_its_idiom,
     listings::outputs_are_recorded,
     listings::no_stale_outputs,
     roadmap::items_link_to_their_sections,

@@ -464,3 +464,30 @@ fn figures_that_disagree_are_told_unless_a_page_explains_them() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn a_listing_must_show_what_its_section_names() {
+    let listing = "fn main() {\n    // ANCHOR: main\n    println!(\"hi\");\n    // ANCHOR_END: main\n    hidden_idiom();\n}\n\nfn hidden_idiom() {}\n";
+    let page = PAGE.replace(
+        "## First item\n\n",
+        "## First item\n\nThe point is `hidden_idiom`, and `println!`.\n\n",
+    );
+    // Named, and one of the two is shown: fine.
+    let shown = fixture(&[
+        ("examples/ch01-01-first.rs", Some(listing)),
+        ("src/ch01/page.md", Some(&page)),
+    ]);
+    assert_eq!(shown, []);
+    // Only the hidden one is named: a problem at the directive's line.
+    let page = page.replace(", and `println!`", "");
+    let hidden = fixture(&[
+        ("examples/ch01-01-first.rs", Some(listing)),
+        ("src/ch01/page.md", Some(&page)),
+    ]);
+    assert_problem(
+        &hidden,
+        "src/ch01/page.md",
+        7,
+        "names `hidden_idiom`, which ch01-01-first has only in the lines this page hides",
+    );
+}
