@@ -63,6 +63,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     pages::mermaid_parses_the_diagrams,
     pages::go_sources_exist,
     pages::crate_sources_exist,
+    pages::quoted_sources_are_linked,
     listings::each_is_shown_once,
     listings::each_exercise_is_shown_once_in_its_chapter,
     listings::parts_stay_beside_their_listing,

@@ -442,3 +442,59 @@ fn goroot() -> Option<std::path::PathBuf> {
     let root = String::from_utf8(output.stdout).ok()?;
     (output.status.success() && !root.trim().is_empty()).then(|| root.trim().into())
 }
+
+/// Sources the prose quotes, as it names them, and where each is read: a
+/// paragraph that quotes one (it has a quotation mark) links it there.
+const QUOTED_SOURCES: &[(&str, &str)] = &[
+    ("Go spec", "https://go.dev/ref/spec"),
+    ("the spec", "https://go.dev/ref/spec"),
+    ("the memory model", "https://go.dev/ref/mem"),
+    ("Go memory model", "https://go.dev/ref/mem"),
+    ("Go blog", "https://go.dev/blog/"),
+    ("release notes", "https://go.dev/doc/go1."),
+    ("Go by Example", "https://gobyexample.com/"),
+];
+
+pub fn quoted_sources_are_linked(book: &Book) -> Vec<Problem> {
+    use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        let options = mdbook_markdown::MarkdownOptions::default();
+        let (mut text, mut links, mut start) = (String::new(), Vec::new(), None);
+        for (event, range) in
+            mdbook_markdown::new_cmark_parser(&page.text, &options).into_offset_iter()
+        {
+            match event {
+                Event::Start(Tag::Paragraph) => {
+                    start = Some(range.start);
+                    text.clear();
+                    links.clear();
+                }
+                Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+                Event::Text(t) | Event::Code(t) if start.is_some() => text.push_str(&t),
+                Event::End(TagEnd::Paragraph) => {
+                    let Some(at) = start.take() else { continue };
+                    if !text.contains(['"', '“']) {
+                        continue;
+                    }
+                    let lower = text.to_lowercase();
+                    for (name, url) in QUOTED_SOURCES {
+                        let named = lower.contains(&name.to_lowercase());
+                        if named && !links.iter().any(|l| l.starts_with(url)) {
+                            let line = page.text[..at].lines().count() + 1;
+                            problems.push(Problem::new(
+                                &page.path,
+                                line,
+                                format!("this paragraph quotes {name} without a link to it"),
+                                format!("link the source where it is named: [{name}]({url}…), pinned where the source has versions"),
+                            ));
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    problems
+}
