@@ -42,6 +42,9 @@ use std::path::Path;
 
 use inventory::{Anchor, Inventory, Kind, Listing};
 
+/// The longest note a Go/Rust pane may carry.
+pub const MAX_PANE_NOTE: usize = 250;
+
 /// The tabs' markup, which `theme/js/go-rust-tabs.js` reads.
 pub const GO_RUST: &str = r#"<div class="go-rust">"#;
 pub const GO_PANE: &str = r#"<div class="pane" data-lang="go">"#;
@@ -354,6 +357,26 @@ impl Writer<'_> {
 
     fn pair(&mut self, args: &str) -> Result<(), Problem> {
         let (specs, notes, go_notes) = split_notes(args)?;
+        // What a pane says, a reader on the other tab never sees: a note is a
+        // caption, and teaching belongs in the prose around the pair.
+        let long = [notes, go_notes]
+            .into_iter()
+            .flat_map(|n| [n.caption, n.output, n.stderr])
+            .flatten()
+            .find(|note| note.chars().count() > MAX_PANE_NOTE);
+        if let Some(note) = long {
+            return Err(problem(
+                format!(
+                    "a note of {} characters inside a Go/Rust pane, where the other tab's reader \
+                     never sees it",
+                    note.chars().count()
+                ),
+                format!(
+                    "keep a pane's notes under {MAX_PANE_NOTE} characters (what varies, how it \
+                     runs), and say the rest in the prose around the pair"
+                ),
+            ));
+        }
         let specs: Vec<&str> = specs.split_whitespace().collect();
         let [go, rust] = specs[..] else {
             return Err(problem(

@@ -430,3 +430,17 @@ fn crate_and_std_citations_link_at_their_versions() {
         "a crate locked at two versions is left as written"
     );
 }
+
+#[test]
+fn a_pane_keeps_its_notes_short() {
+    let long = "x".repeat(MAX_PANE_NOTE + 1);
+    let out = page(&format!(
+        "{{{{#go-rust ch03-07-states ch03-07-states.rs | go output: {long}}}}}\n"
+    ));
+    assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
+    assert!(
+        out.problems[0].what.contains("inside a Go/Rust pane"),
+        "{:?}",
+        out.problems
+    );
+}

@@ -261,14 +261,13 @@ fn is_construct(code: &str) -> bool {
         && !["main", "fn main", "func main", "main()"].contains(&code)
 }
 
-/// The listings each directive of a page shows, with the anchors it names,
-/// at the directive's line.
-fn directives<'b>(
-    book: &'b Book,
-    page: &crate::model::Page,
-) -> Vec<(usize, Vec<(&'b inventory::Listing, Vec<String>)>)> {
+/// A listing a directive shows, with the anchors it names.
+type ShownPart<'b> = (&'b inventory::Listing, Vec<String>);
+
+/// The listings each directive of a page shows, at the directive's line.
+fn directives<'b>(book: &'b Book, page: &crate::model::Page) -> Vec<(usize, Vec<ShownPart<'b>>)> {
     let lines: Vec<&str> = page.text.lines().collect();
-    let mut found: Vec<(usize, Vec<(&inventory::Listing, Vec<String>)>)> = Vec::new();
+    let mut found: Vec<(usize, Vec<ShownPart<'b>>)> = Vec::new();
     for shown in &page.expanded.shown {
         let Some(text) = lines.get(shown.line.wrapping_sub(1)) else {
             continue;

@@ -64,6 +64,7 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     pages::go_sources_exist,
     pages::crate_sources_exist,
     pages::quoted_sources_are_linked,
+    pages::panes_come_from_directives,
     listings::each_is_shown_once,
     listings::each_exercise_is_shown_once_in_its_chapter,
     listings::parts_stay_beside_their_listing,

@@ -498,3 +498,22 @@ pub fn quoted_sources_are_linked(book: &Book) -> Vec<Problem> {
     }
     problems
 }
+
+/// Go/Rust panes are only what `{{#go-rust}}` writes: a pane written by hand
+/// could hold prose that a reader on the other tab never sees.
+pub fn panes_come_from_directives(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for page in &book.pages {
+        for (n, line) in page.text.lines().enumerate() {
+            if line.contains(mdbook_listings::GO_RUST) || line.contains("<div class=\"pane\"") {
+                problems.push(Problem::new(
+                    &page.path,
+                    n + 1,
+                    "Go/Rust panes written by hand",
+                    "write {{#go-rust GO-NAME RUST-NAME}}, and put the prose around it, outside the panes",
+                ));
+            }
+        }
+    }
+    problems
+}
