@@ -88,6 +88,9 @@ pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
 /// (`target/tools`), so an unchanged preprocessor installs in a second.
 pub fn ensure_listings_preprocessor(sh: &Shell) -> Result<PathBuf> {
     let (root, target) = (tools_root(sh), sh.current_dir().join("target/tools"));
+    if !root.join("bin/mdbook-listings").exists() {
+        eprintln!("xtask: installing the book's preprocessor (xtask/mdbook-listings) into .tools/");
+    }
     cmd!(
         sh,
         "cargo install --locked --quiet --path xtask/mdbook-listings --root {root} --target-dir {target}"
