@@ -20,6 +20,11 @@ pub const MDBOOK_MERMAID: Tool = Tool {
     version: "0.17.1",
 };
 
+/// The tools are built at `opt-level = 1`, not release's 3: measured here,
+/// mdBook then installs in 136 s instead of 198 s, and builds the book in
+/// 1.6 s instead of 1.0 s. All three share it, and so their build directory.
+const OPT_LEVEL: (&str, &str) = ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1");
+
 /// Where project-local tools live, so a reader's own `mdbook` is left alone.
 pub fn tools_root(sh: &Shell) -> PathBuf {
     sh.current_dir().join(".tools")
@@ -65,6 +70,7 @@ pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
         sh,
         "cargo install --locked --quiet {name} --version {version} --root {root} --target-dir {target}"
     )
+    .env(OPT_LEVEL.0, OPT_LEVEL.1)
     .run()
     .with_context(|| format!("installing {name} {version}"))?;
     eprintln!(
@@ -95,6 +101,7 @@ pub fn ensure_listings_preprocessor(sh: &Shell) -> Result<PathBuf> {
         sh,
         "cargo install --locked --quiet --path xtask/mdbook-listings --root {root} --target-dir {target}"
     )
+    .env(OPT_LEVEL.0, OPT_LEVEL.1)
     .quiet()
     .run()
     .context("installing the book's preprocessor, mdbook-listings")?;
