@@ -282,15 +282,17 @@ fn roadmap_items() -> std::collections::BTreeMap<u32, usize> {
 /// What a page weighs that its own text does not explain: every request
 /// but the page itself, its table of contents and its fonts, which grow with
 /// the text and would be the same in a plain mdBook book, in bytes
-/// transferred (uncompressed, as `mdbook serve` sends them).
-fn machinery(page_url: &str, entries: &[(String, u64)]) -> u64 {
-    entries
-        .iter()
-        .filter(|(name, _)| {
-            name != page_url && !name.contains("/toc-") && !name.contains("/fonts/")
-        })
-        .map(|(_, size)| size)
-        .sum()
+/// transferred (uncompressed, as `mdbook serve` sends them), and the inline
+/// scripts and style sheets the page carries (`inline`).
+fn machinery(page_url: &str, entries: &[(String, u64)], inline: u64) -> u64 {
+    inline
+        + entries
+            .iter()
+            .filter(|(name, _)| {
+                name != page_url && !name.contains("/toc-") && !name.contains("/fonts/")
+            })
+            .map(|(_, size)| size)
+            .sum::<u64>()
 }
 
 /// A page with diagrams weighs at most this, its machinery and its drawings
@@ -319,7 +321,11 @@ async fn every_page_loads_light_with_no_console_errors_and_no_mermaid_script() {
     client.goto(&plain_url).await.unwrap();
     wait_for(&client, js!("page-settled"), &[], "the plain mdBook page").await;
     let plain = weigh(run(&client, js!("resources"), &[]).await);
-    let plain_machinery = machinery(&plain_url, &plain);
+    let plain_inline = run(&client, js!("inline-bytes"), &[])
+        .await
+        .as_u64()
+        .unwrap();
+    let plain_machinery = machinery(&plain_url, &plain, plain_inline);
     // Its Run button asks the real playground, which may be out of reach here.
     console_errors(&client).await;
     let mut failures = Vec::new();
@@ -344,7 +350,11 @@ async fn every_page_loads_light_with_no_console_errors_and_no_mermaid_script() {
             continue;
         }
         let total: u64 = entries.iter().map(|(_, size)| size).sum();
-        let own = machinery(&format!("{}{page}", book_url()), &entries);
+        let inline = run(&client, js!("inline-bytes"), &[])
+            .await
+            .as_u64()
+            .unwrap();
+        let own = machinery(&format!("{}{page}", book_url()), &entries, inline);
         let drawings = run(&client, js!("diagram-bytes"), &[])
             .await
             .as_u64()

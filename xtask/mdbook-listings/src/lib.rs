@@ -590,6 +590,39 @@ fn write_listing(
     }
 }
 
+/// What a page with an exercise or a quiz needs and no other page does: the
+/// script and style sheet of each, which `page_assets` carries inline there
+/// (book.toml loads the book's other scripts on every page). The scripts run
+/// once the page is parsed, after mdBook's own.
+const PAGE_ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "<div class=\"exercise\"",
+        include_str!("../../../theme/js/exercises.js"),
+        include_str!("../../../theme/css/exercises.css"),
+    ),
+    (
+        "<div class=\"quiz\"",
+        include_str!("../../../theme/js/quiz.js"),
+        include_str!("../../../theme/css/quiz.css"),
+    ),
+];
+
+/// The inline script and style that an expanded page's exercises and quizzes
+/// need, to append to it (empty for a page without).
+pub fn page_assets(expanded: &str) -> String {
+    let mut out = String::new();
+    for (marker, script, style) in PAGE_ASSETS {
+        if expanded.contains(marker) {
+            write!(
+                out,
+                "\n\n<style>\n{style}</style>\n\n<script>\ndocument.addEventListener('DOMContentLoaded', () => {{\n{script}}});\n</script>\n"
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
 pub mod diagrams;
 mod quiz;
 pub mod sources;

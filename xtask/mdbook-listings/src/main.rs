@@ -55,7 +55,9 @@ impl Preprocessor for Listings {
                     p.fix
                 ));
             }
-            chapter.content = mdbook_listings::sources::link_sources(&expanded.text, &releases);
+            let assets = mdbook_listings::page_assets(&expanded.text);
+            chapter.content =
+                mdbook_listings::sources::link_sources(&expanded.text, &releases) + &assets;
         });
         if !problems.is_empty() {
             return Err(Error::msg(problems.join("\n")));

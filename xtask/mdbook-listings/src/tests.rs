@@ -444,3 +444,18 @@ fn a_pane_keeps_its_notes_short() {
         out.problems
     );
 }
+
+#[test]
+fn only_a_page_with_a_quiz_or_an_exercise_carries_their_script() {
+    assert_eq!(page_assets("# A page\n\nText.\n"), "");
+    let quiz = page_assets("<div class=\"quiz\" data-quiz=\"q\">\n");
+    assert!(
+        quiz.contains("<script>") && quiz.contains("<style>"),
+        "{quiz}"
+    );
+    assert!(quiz.contains("DOMContentLoaded"), "{quiz}");
+    assert!(
+        !quiz.contains("Run tests"),
+        "the exercises' script too: {quiz}"
+    );
+}
