@@ -52,7 +52,15 @@ pub fn build(sh: &Shell) -> Result<PathBuf> {
 /// while the listings' dependencies build in the background.
 pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
     let start = Instant::now();
-    let mdbook = prepare(sh)?;
+    // mdBook and the book's preprocessor, first; mdbook-mermaid (optional in
+    // book.toml) can come after the first page, since only the diagrams wait
+    // for it.
+    let mdbook = tools::ensure(sh, &MDBOOK)?;
+    tools::ensure_listings_preprocessor(sh)?;
+    let mermaid = tools::installed(sh, &MDBOOK_MERMAID);
+    if let Some(mermaid) = &mermaid {
+        tools::ensure_mermaid_assets(sh, mermaid)?;
+    }
     let root = sh.current_dir();
     let crates = crate::crates::of_project(&root)?
         .iter()
@@ -60,7 +68,21 @@ pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
         .collect();
     let rust = Rust::pending(crates);
     start_runner_with(&root, std::sync::Arc::clone(&rust), port)?;
+    let waiting = mermaid.is_none();
     std::thread::spawn(move || {
+        // The long builds wait for the first page, so as not to slow it.
+        let up = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err()
+            && up.elapsed() < std::time::Duration::from_secs(600)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        if waiting {
+            match install_mermaid(&root) {
+                Ok(()) => eprintln!("xtask: the diagrams are drawn now: reload the page"),
+                Err(e) => eprintln!("xtask: the diagrams cannot be drawn: {e:#}"),
+            }
+        }
         let building = Instant::now();
         eprintln!(
             "xtask: building the listings' dependencies for the Run buttons, in the background \
@@ -90,14 +112,36 @@ pub fn serve(sh: &Shell, port: u16, open: bool) -> Result<()> {
     }
     eprintln!(
         "xtask: serving the book at http://127.0.0.1:{port}/ ({} s after starting) and its runner at \
-         http://127.0.0.1:{}/ (Ctrl-C stops)",
+         http://127.0.0.1:{}/ (Ctrl-C stops){}",
         start.elapsed().as_secs(),
-        port + 1
+        port + 1,
+        if waiting {
+            "; mdbook-mermaid installs next, and until then a diagram shows as its source"
+        } else {
+            ""
+        }
     );
     let status = command.status()?;
     if !status.success() {
         bail!("mdbook serve exited with {status}");
     }
+    Ok(())
+}
+
+/// Installs mdbook-mermaid and writes Mermaid's script into `src/`, then
+/// makes a running `mdbook serve` rebuild, so that the next load of a page
+/// has its diagrams.
+fn install_mermaid(root: &Path) -> Result<()> {
+    let sh = Shell::new()?;
+    sh.change_dir(root);
+    let mermaid = tools::ensure(&sh, &MDBOOK_MERMAID)?;
+    tools::ensure_mermaid_assets(&sh, &mermaid)?;
+    // mdbook serve does not watch git-ignored files, such as that script:
+    // a new modification time of SUMMARY.md, which it watches, rebuilds.
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(root.join("src/SUMMARY.md"))?
+        .set_modified(std::time::SystemTime::now())?;
     Ok(())
 }
 

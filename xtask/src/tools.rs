@@ -39,18 +39,34 @@ pub fn path_with_tools(sh: &Shell) -> Result<std::ffi::OsString> {
     Ok(std::env::join_paths(dirs)?)
 }
 
-/// Returns the path of a binary of `tool` at exactly its pinned version,
-/// installing it first when there is none.
-pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
+/// The binary of `tool` at exactly its pinned version, in `.tools/` or on
+/// the PATH; else what was found instead.
+fn find(sh: &Shell, tool: &Tool) -> std::result::Result<PathBuf, Vec<String>> {
     let local = tools_root(sh).join("bin").join(tool.name);
     let mut found = Vec::new();
-    for candidate in [local.clone(), PathBuf::from(tool.name)] {
+    for candidate in [local, PathBuf::from(tool.name)] {
         match version_of(sh, &candidate) {
             Some(v) if v == tool.version => return Ok(candidate),
             Some(v) => found.push(format!("{} is {v}", candidate.display())),
             None => {}
         }
     }
+    Err(found)
+}
+
+/// Whether `tool` is there at its pinned version, without installing it.
+pub fn installed(sh: &Shell, tool: &Tool) -> Option<PathBuf> {
+    find(sh, tool).ok()
+}
+
+/// Returns the path of a binary of `tool` at exactly its pinned version,
+/// installing it first when there is none.
+pub fn ensure(sh: &Shell, tool: &Tool) -> Result<PathBuf> {
+    let local = tools_root(sh).join("bin").join(tool.name);
+    let found = match find(sh, tool) {
+        Ok(path) => return Ok(path),
+        Err(found) => found,
+    };
     let why = if found.is_empty() {
         "not installed".to_owned()
     } else {
