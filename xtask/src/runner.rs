@@ -443,13 +443,6 @@ fn build_and_run_go(
     for (name, code) in &asked.files {
         std::fs::write(package.join(name), code)?;
     }
-    let limits = &shared.limits;
-    let compiler = supervise::Limits {
-        time: limits.compile,
-        memory_bytes: None,
-        tasks: None,
-        ..limits.program
-    };
     let program = dir.join("program");
     let mut build = Command::new(&module.go);
     build
@@ -463,19 +456,7 @@ fn build_and_run_go(
         .env("GOPROXY", "off")
         .env("GOTOOLCHAIN", "local")
         .env("GOFLAGS", "-mod=readonly");
-    let compile = supervise::run(build, &compiler).context("starting go build")?;
-    if compile.stopped == Some(Stop::Time) {
-        return Ok(format!(
-            "Compiling {}, and was stopped.",
-            Stop::Time.describe(&compiler).replacen("ran", "took", 1)
-        ));
-    }
-    if !compile.success() {
-        return Ok(shown(&compile, &compiler, "go build"));
-    }
-    let run =
-        supervise::run(Command::new(&program), &limits.program).context("starting the program")?;
-    Ok(shown(&run, &limits.program, "the program"))
+    build_then_run(shared, build, "go build", &program)
 }
 
 /// What book.js posts to `/evaluate.json`, and `theme/js/exercises.js`
@@ -531,19 +512,22 @@ fn compile_and_run(
     std::fs::create_dir_all(dir)?;
     let (source, program) = (dir.join("main.rs"), dir.join("main"));
     std::fs::write(&source, code)?;
+    let build = compiler_of.command(&source, edition, tests, &program);
+    build_then_run(shared, build, "the compiler", &program)
+}
+
+/// Runs `build` (a compiler: trusted, so only its time and output are
+/// bounded), then, if it succeeded, `program` under the program limits.
+/// Returns what to show under the listing.
+fn build_then_run(shared: &Shared, build: Command, who: &str, program: &Path) -> Result<String> {
     let limits = &shared.limits;
-    // The compiler is trusted: only its time and output are bounded.
     let compiler = supervise::Limits {
         time: limits.compile,
         memory_bytes: None,
         tasks: None,
         ..limits.program
     };
-    let compile = supervise::run(
-        compiler_of.command(&source, edition, tests, &program),
-        &compiler,
-    )
-    .context("starting the compiler")?;
+    let compile = supervise::run(build, &compiler).with_context(|| format!("starting {who}"))?;
     if compile.stopped == Some(Stop::Time) {
         return Ok(format!(
             "Compiling {}, and was stopped.",
@@ -551,10 +535,10 @@ fn compile_and_run(
         ));
     }
     if !compile.success() {
-        return Ok(shown(&compile, &compiler, "the compiler"));
+        return Ok(shown(&compile, &compiler, who));
     }
     let run =
-        supervise::run(Command::new(&program), &limits.program).context("starting the program")?;
+        supervise::run(Command::new(program), &limits.program).context("starting the program")?;
     Ok(shown(&run, &limits.program, "the program"))
 }
 
