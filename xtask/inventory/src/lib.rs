@@ -13,6 +13,8 @@
 //! | Go           | `examples/go/NAME/main.go`          | `main.stdout`, `main.stderr`, `main.race.txt` |
 //! | Go benchmarks | `examples/go/bench/*_test.go`      | (`cargo xtask bench` writes `benches/results.md`) |
 //! | Rust benchmarks | `benches/NAME.rs`                | (the same)                                    |
+//! | chat server, Rust | `examples/chat/src/bin/NAME/*.rs`, `src/*.rs` (`lib`) | `examples/chat/sessions/NAME.txt` (a step's session) |
+//! | chat server, Go | `examples/go/chat/NAME/*.go`, `*.go` (`lib`)  | (the same sessions)                    |
 //!
 //! and says what it needs in comments at its top (the directives):
 //!
@@ -50,6 +52,15 @@ pub const EXERCISES: &str = "examples/exercises";
 /// The quizzes: `src/quizzes/NAME.toml`, beside the prose they test (read
 /// by the preprocessor).
 pub const QUIZZES: &str = "src/quizzes";
+/// The chat server the book builds, step by step: a Cargo package (its
+/// library, then one binary per step and the load generator in `src/bin/`)
+/// and its Go twin, a directory of the Go module (its package, then one
+/// `main` package per step and the load generator).
+pub const CHAT_RUST: &str = "examples/chat";
+pub const CHAT_GO: &str = "examples/go/chat";
+/// Each step's session, the transcript its page shows and `tests/chat.rs`
+/// replays against both languages: `step-NN.txt`.
+pub const CHAT_SESSIONS: &str = "examples/chat/sessions";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -60,6 +71,11 @@ pub enum Kind {
     GoBench,
     /// `benches/NAME.rs`: criterion benchmarks, `benches/NAME`.
     RustBench,
+    /// A part of the chat server in Rust: `chat/lib`, `chat/step-NN`,
+    /// `chat/load`, each a folder of files.
+    ChatRust,
+    /// The same in Go: `go/chat/lib`, `go/chat/step-NN`, `go/chat/load`.
+    ChatGo,
 }
 
 impl Kind {
@@ -71,7 +87,14 @@ impl Kind {
             Kind::CompileFail => "compile-fail/",
             Kind::Go | Kind::GoBench => "go/",
             Kind::RustBench => "benches/",
+            Kind::ChatRust => "chat/",
+            Kind::ChatGo => "go/chat/",
         }
+    }
+
+    /// A part of the chat server, which is no program that ends by itself.
+    pub fn is_chat(self) -> bool {
+        matches!(self, Kind::ChatRust | Kind::ChatGo)
     }
 }
 
@@ -133,7 +156,7 @@ impl Listing {
     /// search for the file finds the page; by its folder for Go (`go/NAME`).
     pub fn reference(&self) -> String {
         match self.kind {
-            Kind::Go | Kind::GoBench => self.id(),
+            Kind::Go | Kind::GoBench | Kind::ChatRust | Kind::ChatGo => self.id(),
             _ => format!("{}.rs", self.id()),
         }
     }
@@ -146,6 +169,10 @@ impl Listing {
             Kind::Go => format!("go run -C {GO_MODULE} ./{}", self.name),
             Kind::GoBench => format!("go test -C {GO_MODULE} -run '^$' -bench . ./{}", self.name),
             Kind::RustBench => format!("cargo bench --bench {}", self.name),
+            Kind::ChatRust if self.name == "lib" => "cargo test -p chat --lib".to_owned(),
+            Kind::ChatRust => format!("cargo run -p chat --bin {}", self.name),
+            Kind::ChatGo if self.name == "lib" => format!("go test -C {GO_MODULE} ./chat"),
+            Kind::ChatGo => format!("go run -C {GO_MODULE} ./chat/{}", self.name),
         }
     }
 
@@ -247,6 +274,18 @@ pub struct Inventory {
     pub quizzes: Vec<PathBuf>,
     /// Recorded outputs whose listing is gone (renamed or deleted).
     pub strays: Vec<PathBuf>,
+    /// The chat server's sessions, `examples/chat/sessions/NAME.txt`.
+    pub sessions: Vec<PathBuf>,
+}
+
+/// A step of the chat server: `chat/step-NN` and `go/chat/step-NN`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub number: u32,
+    /// `step-NN`, the binary's name in both languages.
+    pub name: String,
+    /// Its session, if it has one.
+    pub session: Option<PathBuf>,
 }
 
 impl Inventory {
@@ -258,6 +297,7 @@ impl Inventory {
             exercises: Vec::new(),
             quizzes: Vec::new(),
             strays: Vec::new(),
+            sessions: Vec::new(),
         };
         inventory.scan_rust(EXAMPLES, Kind::Rust)?;
         inventory.scan_rust(COMPILE_FAIL, Kind::CompileFail)?;
@@ -265,6 +305,7 @@ impl Inventory {
         inventory.scan_benchmarks()?;
         inventory.scan_exercises()?;
         inventory.scan_quizzes()?;
+        inventory.scan_chat()?;
         let required = [
             (Kind::Rust, EXAMPLES),
             (Kind::CompileFail, COMPILE_FAIL),
@@ -299,6 +340,32 @@ impl Inventory {
 
     pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Listing> {
         self.listings.iter().filter(move |l| l.kind == kind)
+    }
+
+    /// The chat server's steps, in order: every `step-NN` of its Rust
+    /// package or its Go directory (a check makes sure both have each).
+    pub fn chat_steps(&self) -> Vec<Step> {
+        let mut steps: Vec<Step> = self
+            .listings
+            .iter()
+            .filter(|l| l.kind.is_chat())
+            .filter_map(|l| {
+                let number = l.name.strip_prefix("step-")?.parse().ok()?;
+                Some((number, l.name.clone()))
+            })
+            .map(|(number, name): (u32, String)| Step {
+                session: self
+                    .sessions
+                    .iter()
+                    .find(|s| s.file_stem().is_some_and(|f| f == name.as_str()))
+                    .cloned(),
+                number,
+                name,
+            })
+            .collect();
+        steps.sort_by_key(|s| s.number);
+        steps.dedup();
+        steps
     }
 
     /// The listing named `id` (`NAME`, `compile-fail/NAME` or `go/NAME`).

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use crate::{
-    Anchor, EXERCISES, Error, Exercise, GO_BENCH, GO_MODULE, Inventory, Kind, Listing, OutputRule,
-    QUIZZES, RUST_BENCH, error,
+    Anchor, CHAT_GO, CHAT_RUST, CHAT_SESSIONS, EXERCISES, Error, Exercise, GO_BENCH, GO_MODULE,
+    Inventory, Kind, Listing, OutputRule, QUIZZES, RUST_BENCH, error,
 };
 
 impl Inventory {
@@ -201,6 +201,74 @@ impl Inventory {
             listing.race_txt = beside("main.race.txt");
             self.listings.push(listing);
         }
+        Ok(())
+    }
+}
+
+impl Inventory {
+    /// The chat server, if the book has one: its library, each binary (a
+    /// step, the load generator) and their Go twins, each a listing whose
+    /// anchors may be in any of its files; and the steps' sessions.
+    pub(crate) fn scan_chat(&mut self) -> Result<(), Error> {
+        if self.root.join(CHAT_RUST).is_dir() {
+            let lib = Path::new(CHAT_RUST).join("src");
+            self.chat_listing(Kind::ChatRust, "lib", &lib, "lib.rs")?;
+            let bins = lib.join("bin");
+            for dir in sorted_entries(&self.root.join(&bins))? {
+                if dir.is_dir() {
+                    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                    self.chat_listing(Kind::ChatRust, &name, &bins.join(&name), "main.rs")?;
+                }
+            }
+        }
+        if self.root.join(CHAT_GO).is_dir() {
+            let lib = Path::new(CHAT_GO);
+            self.chat_listing(Kind::ChatGo, "lib", lib, "protocol.go")?;
+            for dir in sorted_entries(&self.root.join(lib))? {
+                if dir.is_dir() {
+                    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                    self.chat_listing(Kind::ChatGo, &name, &lib.join(&name), "main.go")?;
+                }
+            }
+        }
+        if self.root.join(CHAT_SESSIONS).is_dir() {
+            for file in sorted_entries(&self.root.join(CHAT_SESSIONS))? {
+                if file.extension().is_some_and(|e| e == "txt") {
+                    let name = file.file_name().unwrap();
+                    self.sessions.push(Path::new(CHAT_SESSIONS).join(name));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One part of the chat server: the files of `dir` (not its folders),
+    /// `main` first.
+    fn chat_listing(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        dir: &Path,
+        main: &str,
+    ) -> Result<(), Error> {
+        let ext = if kind == Kind::ChatGo { "go" } else { "rs" };
+        if !self.root.join(dir).join(main).is_file() {
+            return Err(error(
+                &self.root.join(dir),
+                0,
+                format!("a part of the chat server needs its {main}"),
+            ));
+        }
+        let mut listing = read_listing(&self.root, kind, name, dir.join(main))?;
+        for file in sorted_entries(&self.root.join(dir))? {
+            let file_name = file.file_name().unwrap().to_string_lossy().into_owned();
+            let is_source = file.is_file() && file.extension().is_some_and(|e| e == ext);
+            if is_source && file_name != main && !file_name.ends_with("_test.go") {
+                let part = read_listing(&self.root, kind, name, dir.join(&file_name))?;
+                listing.anchors.extend(part.anchors);
+            }
+        }
+        self.listings.push(listing);
         Ok(())
     }
 }

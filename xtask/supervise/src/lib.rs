@@ -36,6 +36,9 @@ pub mod cpus;
 mod interrupt;
 mod proc_fs;
 
+mod background;
+pub use background::Background;
+
 /// What a program may use. `None` leaves a resource unwatched.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {

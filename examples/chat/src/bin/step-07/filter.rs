@@ -1,0 +1,106 @@
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use chat::Config;
+use tokio::sync::oneshot;
+use tokio_util::sync::CancellationToken;
+
+use crate::server::Stats;
+
+// ANCHOR: filter
+/// A worker pool: a fixed number of threads check every message before its
+/// room gets it, however many clients send. The work is blocking, so the
+/// workers are threads, fed from async code through `async-channel`, whose
+/// receiver also has a blocking `recv`.
+pub struct Filter {
+    jobs: async_channel::Sender<Job>,
+    workers: Mutex<Vec<thread::JoinHandle<()>>>,
+}
+
+struct Job {
+    text: String,
+    /// Cancelled when its requester stops waiting.
+    cancel: CancellationToken,
+    verdict: oneshot::Sender<bool>,
+}
+
+impl Filter {
+    pub fn start(config: &Config, stats: Arc<Stats>) -> Filter {
+        let (jobs, queue) = async_channel::bounded::<Job>(config.workers.max(1));
+        let busy = Arc::new(AtomicU64::new(0));
+        let workers = (0..config.workers)
+            .map(|_| {
+                let (queue, stats, busy) = (queue.clone(), stats.clone(), busy.clone());
+                let (block, cost) = (config.block.clone(), config.filter_cost);
+                thread::spawn(move || {
+                    while let Ok(job) = queue.recv_blocking() {
+                        if job.cancel.is_cancelled() {
+                            stats.cancelled.fetch_add(1, Relaxed); // its requester stopped waiting
+                            continue;
+                        }
+                        stats
+                            .peak
+                            .fetch_max(busy.fetch_add(1, Relaxed) + 1, Relaxed);
+                        let verdict = judge(&job, &block, cost);
+                        busy.fetch_sub(1, Relaxed);
+                        match verdict {
+                            Some(blocked) => {
+                                stats.filtered.fetch_add(1, Relaxed);
+                                let _ = job.verdict.send(blocked);
+                            }
+                            None => drop(stats.cancelled.fetch_add(1, Relaxed)),
+                        }
+                    }
+                })
+            })
+            .collect();
+        Filter {
+            jobs,
+            workers: Mutex::new(workers),
+        }
+    }
+
+    /// Asks a worker whether `text` is blocked; `None` if the job was
+    /// cancelled first.
+    pub async fn check(&self, text: &str, cancel: CancellationToken) -> Option<bool> {
+        let (verdict, answer) = oneshot::channel();
+        let text = text.to_owned();
+        self.jobs
+            .send(Job {
+                text,
+                cancel,
+                verdict,
+            })
+            .await
+            .ok()?;
+        answer.await.ok()
+    }
+
+    /// Ends the workers once no connection submits any more.
+    pub async fn close(&self) {
+        self.jobs.close();
+        let workers = std::mem::take(&mut *self.workers.lock().unwrap());
+        let joined = tokio::task::spawn_blocking(move || {
+            workers.into_iter().for_each(|w| w.join().unwrap())
+        });
+        joined.await.unwrap();
+    }
+}
+// ANCHOR_END: filter
+
+/// The filter's work: the cost, a millisecond at a time so that it stops
+/// soon after its job is cancelled, then a look for a blocked word.
+fn judge(job: &Job, block: &[String], cost: Duration) -> Option<bool> {
+    let start = Instant::now();
+    while start.elapsed() < cost {
+        if job.cancel.is_cancelled() {
+            return None;
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+    let lower = job.text.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric());
+    Some(words.any(|word| block.iter().any(|b| b == word)))
+}

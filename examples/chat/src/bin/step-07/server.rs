@@ -1,0 +1,237 @@
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::time::Duration;
+
+use chat::Config;
+use chat::protocol::{bye, goodbye};
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+use tokio::time::{sleep, timeout};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::conn;
+use crate::filter::Filter;
+use crate::room::Registry;
+
+/// What the connections share.
+pub struct Server {
+    pub config: Config,
+    pub stats: Arc<Stats>,
+    /// A permit per connection served: the cap.
+    slots: Arc<Semaphore>,
+    pub rooms: Registry,
+    pub filter: Filter,
+    names: AtomicU64,
+    /// Its tokens: connections that may still send to a room.
+    reading: TaskTracker,
+    conns: TaskTracker,
+}
+
+impl Server {
+    pub fn new(config: Config) -> Server {
+        let stats = Arc::new(Stats::default());
+        Server {
+            slots: Arc::new(Semaphore::new(config.max_conns)),
+            rooms: Registry::new(config.max_rooms, stats.clone()),
+            filter: Filter::start(&config, stats.clone()),
+            stats,
+            config,
+            names: AtomicU64::new(0),
+            reading: TaskTracker::new(),
+            conns: TaskTracker::new(),
+        }
+    }
+
+    // ANCHOR: run
+    /// Serves until a signal or a listener's failure, then drains. Returns
+    /// the first listener's error.
+    pub async fn run(self: Arc<Self>) -> io::Result<()> {
+        let serving = CancellationToken::new();
+        // Connections outlive the signal: they stop when the drain is over.
+        let hard = CancellationToken::new();
+        let mut parts = JoinSet::new();
+        parts.spawn(signalled(serving.clone()));
+        for addr in &self.config.listen {
+            let part = self
+                .clone()
+                .listen(addr.clone(), serving.clone(), hard.clone());
+            parts.spawn(part);
+        }
+        // errgroup.WithContext: the first error cancels the other parts.
+        let mut first = Ok(());
+        while let Some(ended) = parts.join_next().await {
+            if let Err(e) = ended.unwrap_or_else(|panic| Err(io::Error::other(panic))) {
+                serving.cancel();
+                first = first.and(Err(e));
+            }
+        }
+        // Every listener has stopped: no connection starts now.
+        self.drain(hard).await;
+        first
+    }
+
+    /// Ends what the listeners started, within `--drain`. First every
+    /// connection stops reading, so nothing new reaches a room; then each
+    /// room hands out its last messages and closes its members' queues, and
+    /// each connection writes its queue out, says BYE and closes. At the
+    /// deadline, `hard` cancels whatever is still writing.
+    async fn drain(&self, hard: CancellationToken) {
+        let drained = async {
+            self.reading.close();
+            self.reading.wait().await;
+            self.filter.close().await;
+            self.rooms.close().await;
+            self.conns.close();
+            self.conns.wait().await;
+        };
+        tokio::pin!(drained);
+        tokio::select! {
+            () = &mut drained => {}
+            () = sleep(self.config.drain) => {
+                hard.cancel();
+                drained.await;
+            }
+        }
+    }
+    // ANCHOR_END: run
+
+    // ANCHOR: listen
+    /// Accepts connections on `addr` until serving ends. Only failing to
+    /// listen is fatal: an accept error means this process is short of
+    /// something (file descriptors) or a client left early, and the next
+    /// accept may work.
+    async fn listen(
+        self: Arc<Self>,
+        addr: String,
+        serving: CancellationToken,
+        hard: CancellationToken,
+    ) -> io::Result<()> {
+        let listener = TcpListener::bind(&addr)
+            .await
+            .map_err(|e| io::Error::new(e.kind(), format!("listen {addr}: {e}")))?;
+        println!("listening on {}", listener.local_addr()?);
+        let mut pause = Duration::from_millis(5);
+        loop {
+            let accepted = tokio::select! {
+                accepted = listener.accept() => accepted,
+                () = serving.cancelled() => return Ok(()),
+            };
+            match accepted {
+                Ok((socket, _)) => {
+                    pause = Duration::from_millis(5);
+                    // A line goes out at once, as Go's net package does by
+                    // default: without this, Nagle's algorithm holds it back.
+                    let _ = socket.set_nodelay(true);
+                    self.accept(socket, &serving, &hard).await;
+                }
+                Err(_) => {
+                    tokio::select! {
+                        () = sleep(pause) => {}
+                        () = serving.cancelled() => return Ok(()),
+                    }
+                    pause = (pause * 2).min(Duration::from_secs(1));
+                }
+            }
+        }
+    }
+    // ANCHOR_END: listen
+
+    // ANCHOR: accept
+    /// Serves `socket` in a task of its own, if a slot is free.
+    async fn accept(
+        self: &Arc<Self>,
+        mut socket: TcpStream,
+        serving: &CancellationToken,
+        hard: &CancellationToken,
+    ) {
+        let Ok(slot) = self.slots.clone().try_acquire_owned() else {
+            let full = goodbye(bye::FULL);
+            let _ = timeout(Duration::from_secs(1), socket.write_all(full.as_bytes())).await;
+            return;
+        };
+        let name = format!("u{}", self.names.fetch_add(1, Relaxed) + 1);
+        let conn = conn::serve(
+            self.clone(),
+            socket,
+            name,
+            serving.clone(),
+            hard.child_token(),
+            self.reading.token(),
+        );
+        self.conns.spawn(async move {
+            conn.await;
+            drop(slot);
+        });
+    }
+    // ANCHOR_END: accept
+}
+
+// ANCHOR: signals
+/// Ends serving at the first SIGINT or SIGTERM. tokio keeps its handlers for
+/// the life of the process: a second signal does not end it.
+async fn signalled(serving: CancellationToken) -> io::Result<()> {
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    tokio::select! {
+        _ = interrupt.recv() => {}
+        _ = terminate.recv() => {}
+        () = serving.cancelled() => {}
+    }
+    serving.cancel();
+    Ok(())
+}
+// ANCHOR_END: signals
+
+// ANCHOR: stats
+/// The server's live numbers, updated by every task without a lock: each
+/// is one atomic counter, and none must agree with another at every instant.
+#[derive(Default)]
+pub struct Stats {
+    pub conns: AtomicU64,
+    pub rooms: AtomicU64,
+    /// Messages published, and lines of them written.
+    pub sent: AtomicU64,
+    pub delivered: AtomicU64,
+    /// Messages queued for a member, or not (full queue, gone member).
+    pub copies: AtomicU64,
+    pub dropped: AtomicU64,
+    /// Members dropped as too slow; most filter jobs at once.
+    pub kicked: AtomicU64,
+    pub peak: AtomicU64,
+    /// Filter jobs done, and given up on their deadline.
+    pub filtered: AtomicU64,
+    pub cancelled: AtomicU64,
+}
+
+impl Stats {
+    pub fn line(&self) -> String {
+        let tasks = tokio::runtime::Handle::current()
+            .metrics()
+            .num_alive_tasks();
+        chat::protocol::stats(&[
+            ("conns", self.conns.load(Relaxed)),
+            ("rooms", self.rooms.load(Relaxed)),
+            ("sent", self.sent.load(Relaxed)),
+            ("delivered", self.delivered.load(Relaxed)),
+            ("dropped", self.dropped.load(Relaxed)),
+            ("kicked", self.kicked.load(Relaxed)),
+            ("filtered", self.filtered.load(Relaxed)),
+            ("cancelled", self.cancelled.load(Relaxed)),
+            ("peak", self.peak.load(Relaxed)),
+            ("tasks", tasks as u64),
+        ])
+    }
+
+    /// The copies of messages that were meant for a member and never
+    /// written to it.
+    pub fn undelivered(&self) -> u64 {
+        let meant = self.copies.load(Relaxed) + self.dropped.load(Relaxed);
+        meant - self.delivered.load(Relaxed)
+    }
+}
+// ANCHOR_END: stats
