@@ -15,7 +15,8 @@
 // its acknowledgment: the room has taken it, and every member gets it in
 // the same order.
 //
-//	HELLO NAME                  the first line: the name the server gave you
+//	HELLO NAME                  the first line: your name; from here on, you
+//	                            get every message sent in your room
 //	MSG ROOM NAME TEXT          a message in your room
 //	JOINED ROOM                 you are in ROOM
 //	STATS KEY=VALUE ...         the answer to /stats

@@ -33,8 +33,11 @@ func (s *server) serve(serving, hard context.Context, nc net.Conn, name string) 
 	s.stats.conns.Add(1)
 	defer s.stats.conns.Add(-1)
 	c := &conn{s: s, nc: nc, name: name, reading: true}
+	// In the lobby before HELLO: a client that has its name gets every
+	// message sent from then on.
+	err := c.enter(chat.Lobby)
 	c.write(chat.Hello(c.name))
-	if err := c.enter(chat.Lobby); err != nil {
+	if err != nil {
 		c.write(chat.Error(err))
 	} else {
 		c.loop(ctx, serving.Done())

@@ -61,8 +61,11 @@ pub async fn serve(
         token,
         failed: false,
     };
+    // In the lobby before HELLO: a client that has its name gets every
+    // message sent from then on.
+    let entered = conn.enter(LOBBY).await;
     conn.write(&hello(&conn.name)).await;
-    match conn.enter(LOBBY).await {
+    match entered {
         Ok(()) => conn.run(&mut lines, &serving).await,
         Err(refused) => conn.write(&error(refused)).await,
     }

@@ -28,38 +28,22 @@ struct Job {
 
 impl Filter {
     pub fn start(config: &Config, stats: Arc<Stats>) -> Filter {
-        let (jobs, queue) = async_channel::bounded::<Job>(config.workers.max(1));
+        let (jobs, queue) = async_channel::bounded(config.workers.max(1));
         let busy = Arc::new(AtomicU64::new(0));
         let workers = (0..config.workers)
             .map(|_| {
-                let (queue, stats, busy) = (queue.clone(), stats.clone(), busy.clone());
-                let (block, cost) = (config.block.clone(), config.filter_cost);
-                thread::spawn(move || {
-                    while let Ok(job) = queue.recv_blocking() {
-                        if job.cancel.is_cancelled() {
-                            stats.cancelled.fetch_add(1, Relaxed); // its requester stopped waiting
-                            continue;
-                        }
-                        stats
-                            .peak
-                            .fetch_max(busy.fetch_add(1, Relaxed) + 1, Relaxed);
-                        let verdict = judge(&job, &block, cost);
-                        busy.fetch_sub(1, Relaxed);
-                        match verdict {
-                            Some(blocked) => {
-                                stats.filtered.fetch_add(1, Relaxed);
-                                let _ = job.verdict.send(blocked);
-                            }
-                            None => drop(stats.cancelled.fetch_add(1, Relaxed)),
-                        }
-                    }
-                })
+                let worker = Worker {
+                    queue: queue.clone(),
+                    stats: stats.clone(),
+                    busy: busy.clone(),
+                    block: config.block.clone(),
+                    cost: config.filter_cost,
+                };
+                thread::spawn(move || worker.run())
             })
             .collect();
-        Filter {
-            jobs,
-            workers: Mutex::new(workers),
-        }
+        let workers = Mutex::new(workers);
+        Filter { jobs, workers }
     }
 
     /// Asks a worker whether `text` is blocked; `None` if the job was
@@ -67,14 +51,12 @@ impl Filter {
     pub async fn check(&self, text: &str, cancel: CancellationToken) -> Option<bool> {
         let (verdict, answer) = oneshot::channel();
         let text = text.to_owned();
-        self.jobs
-            .send(Job {
-                text,
-                cancel,
-                verdict,
-            })
-            .await
-            .ok()?;
+        let job = Job {
+            text,
+            cancel,
+            verdict,
+        };
+        self.jobs.send(job).await.ok()?;
         answer.await.ok()
     }
 
@@ -88,19 +70,49 @@ impl Filter {
         joined.await.unwrap();
     }
 }
-// ANCHOR_END: filter
 
-/// The filter's work: the cost, a millisecond at a time so that it stops
-/// soon after its job is cancelled, then a look for a blocked word.
-fn judge(job: &Job, block: &[String], cost: Duration) -> Option<bool> {
-    let start = Instant::now();
-    while start.elapsed() < cost {
-        if job.cancel.is_cancelled() {
-            return None;
+struct Worker {
+    queue: async_channel::Receiver<Job>,
+    stats: Arc<Stats>,
+    /// Jobs in progress, across the workers.
+    busy: Arc<AtomicU64>,
+    block: Vec<String>,
+    cost: Duration,
+}
+
+impl Worker {
+    fn run(self) {
+        while let Ok(job) = self.queue.recv_blocking() {
+            if job.cancel.is_cancelled() {
+                self.stats.cancelled.fetch_add(1, Relaxed); // its requester stopped waiting
+                continue;
+            }
+            let now = self.busy.fetch_add(1, Relaxed) + 1;
+            self.stats.peak.fetch_max(now, Relaxed);
+            let verdict = self.judge(&job);
+            self.busy.fetch_sub(1, Relaxed);
+            let Some(blocked) = verdict else {
+                self.stats.cancelled.fetch_add(1, Relaxed);
+                continue;
+            };
+            self.stats.filtered.fetch_add(1, Relaxed);
+            let _ = job.verdict.send(blocked);
         }
-        thread::sleep(Duration::from_millis(1));
     }
-    let lower = job.text.to_lowercase();
-    let mut words = lower.split(|c: char| !c.is_alphanumeric());
-    Some(words.any(|word| block.iter().any(|b| b == word)))
+    // ANCHOR_END: filter
+
+    /// The filter's work: the cost, a millisecond at a time so that it
+    /// stops soon after its job is cancelled, then a look for a blocked word.
+    fn judge(&self, job: &Job) -> Option<bool> {
+        let start = Instant::now();
+        while start.elapsed() < self.cost {
+            if job.cancel.is_cancelled() {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(1));
+        }
+        let lower = job.text.to_lowercase();
+        let mut words = lower.split(|c: char| !c.is_alphanumeric());
+        Some(words.any(|word| self.block.iter().any(|b| b == word)))
+    }
 }

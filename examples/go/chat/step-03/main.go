@@ -1,0 +1,34 @@
+// Step 3 of the chat server: rooms, each a broker that drops a member too
+// slow to keep up, and a pool of workers that filter every message.
+//
+//	go run -C examples/go ./chat/step-03 -listen 127.0.0.1:7878
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+
+	"gobook/chat"
+)
+
+func main() {
+	cfg := chat.ParseFlags()
+	// ANCHOR: signals
+	// Ctrl-C closes done, which every goroutine that must stop watches.
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		<-interrupt
+		close(done)
+	}()
+	// ANCHOR_END: signals
+	s := newServer(cfg)
+	err := s.run(done)
+	fmt.Printf("stopped: left=%d\n", chat.GoroutinesLeft())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fatal:", err)
+		os.Exit(1)
+	}
+}

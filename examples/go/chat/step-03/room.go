@@ -1,0 +1,100 @@
+package main
+
+import (
+	"sync"
+
+	"gobook/chat"
+)
+
+// ANCHOR: room
+// room is a broker: one goroutine owns its members, and everything reaches
+// it through cmds, in order.
+type room struct {
+	name string
+	cmds chan roomCmd
+}
+
+// roomCmd is one of: a member joins, a member leaves, a message to publish.
+type roomCmd struct {
+	join    *member
+	leave   string
+	publish string
+}
+
+type member struct {
+	name string
+	out  chan string
+}
+
+// run fans each message out to every member's queue without ever waiting:
+// a member whose queue is full is too slow for this room, and is dropped
+// (its queue closed) so that the others are not slowed down.
+func (r *room) run(st *stats) {
+	members := make(map[string]chan string)
+	for cmd := range r.cmds {
+		switch {
+		case cmd.join != nil:
+			members[cmd.join.name] = cmd.join.out
+		case cmd.leave != "":
+			if out, ok := members[cmd.leave]; ok {
+				close(out)
+				delete(members, cmd.leave)
+			}
+		default:
+			st.update(func(c *counts) { c.sent++ })
+			for name, out := range members {
+				select {
+				case out <- cmd.publish:
+				default:
+					st.update(func(c *counts) { c.dropped++; c.kicked++ })
+					close(out)
+					delete(members, name)
+				}
+			}
+		}
+	}
+}
+
+// ANCHOR_END: room
+
+// ANCHOR: registry
+// registry finds a room by name, creating it the first time.
+type registry struct {
+	mu    sync.Mutex
+	rooms map[string]*room
+	max   int
+	st    *stats
+	wg    sync.WaitGroup // the rooms' goroutines
+}
+
+func newRegistry(max int, st *stats) *registry {
+	return &registry{rooms: make(map[string]*room), max: max, st: st}
+}
+
+func (g *registry) get(name string) (*room, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if r, ok := g.rooms[name]; ok {
+		return r, nil
+	}
+	if len(g.rooms) >= g.max {
+		return nil, chat.ErrTooManyRooms
+	}
+	r := &room{name: name, cmds: make(chan roomCmd, 64)}
+	g.rooms[name] = r
+	g.st.update(func(c *counts) { c.rooms++ })
+	g.wg.Go(func() { r.run(g.st) })
+	return r, nil
+}
+
+// close ends every room, once no connection sends to one any more.
+func (g *registry) close() {
+	g.mu.Lock()
+	for _, r := range g.rooms {
+		close(r.cmds)
+	}
+	g.mu.Unlock()
+	g.wg.Wait()
+}
+
+// ANCHOR_END: registry

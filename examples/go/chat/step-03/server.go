@@ -1,0 +1,126 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"runtime"
+	"sync"
+	"time"
+
+	"gobook/chat"
+)
+
+// server is what the connections share.
+type server struct {
+	cfg    chat.Config
+	slots  chan struct{} // a token per connection served: the cap
+	rooms  *registry
+	filter *filter
+	stats  *stats
+	names  int            // only the accept loop counts
+	conns  sync.WaitGroup // connections not yet closed
+}
+
+func newServer(cfg chat.Config) *server {
+	st := &stats{}
+	return &server{
+		cfg:    cfg,
+		slots:  make(chan struct{}, cfg.MaxConns),
+		rooms:  newRegistry(cfg.MaxRooms, st),
+		filter: newFilter(cfg),
+		stats:  st,
+	}
+}
+
+// ANCHOR: run
+// run serves until done is closed.
+func (s *server) run(done <-chan struct{}) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen[0])
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	fmt.Printf("listening on %s\n", ln.Addr())
+	// Closing done closes the listener, which ends Accept.
+	go func() {
+		<-done
+		ln.Close()
+	}()
+	s.filter.start()
+	for {
+		nc, err := ln.Accept()
+		select {
+		case <-done:
+			if nc != nil {
+				nc.Close()
+			}
+			s.conns.Wait() // every connection has said BYE
+			s.filter.close()
+			s.rooms.close()
+			return nil
+		default:
+		}
+		if err != nil {
+			return err
+		}
+		s.accept(done, nc)
+	}
+}
+
+// ANCHOR_END: run
+
+// ANCHOR: accept
+// accept serves nc in a goroutine of its own, if a slot is free.
+func (s *server) accept(done <-chan struct{}, nc net.Conn) {
+	select {
+	case s.slots <- struct{}{}:
+	default:
+		nc.SetWriteDeadline(time.Now().Add(time.Second))
+		io.WriteString(nc, chat.Goodbye(chat.ByeFull))
+		nc.Close()
+		return
+	}
+	s.names++
+	name := fmt.Sprintf("u%d", s.names)
+	s.conns.Add(1)
+	go func() {
+		defer s.conns.Done()
+		defer func() { <-s.slots }()
+		s.serve(done, nc, name)
+	}()
+}
+
+// ANCHOR_END: accept
+
+// ANCHOR: stats
+// stats are the server's live numbers, under one lock.
+type stats struct {
+	mu sync.Mutex
+	counts
+}
+
+type counts struct {
+	conns, rooms    int64
+	sent, delivered int64 // messages published, lines of them written
+	dropped, kicked int64 // messages not queued for a member (its queue was full); members dropped as too slow
+}
+
+func (st *stats) update(change func(c *counts)) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	change(&st.counts)
+}
+
+func (st *stats) line() string {
+	st.mu.Lock()
+	c := st.counts
+	st.mu.Unlock()
+	return chat.StatsLine(
+		"conns", c.conns, "rooms", c.rooms,
+		"sent", c.sent, "delivered", c.delivered,
+		"dropped", c.dropped, "kicked", c.kicked,
+		"tasks", runtime.NumGoroutine())
+}
+
+// ANCHOR_END: stats

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"gobook/chat"
+)
+
+// server is what the connections share.
+type server struct {
+	cfg    chat.Config
+	slots  chan struct{} // a token per connection served: the cap
+	rooms  *registry
+	filter *filter
+	stats  *stats
+	names  atomic.Int64
+	conns  sync.WaitGroup // connections not yet closed
+}
+
+func newServer(cfg chat.Config) *server {
+	st := &stats{}
+	return &server{
+		cfg:    cfg,
+		slots:  make(chan struct{}, cfg.MaxConns),
+		rooms:  newRegistry(cfg.MaxRooms, st),
+		filter: newFilter(cfg, st),
+		stats:  st,
+	}
+}
+
+// ANCHOR: run
+// run serves until ctx is done, or accepting fails: then it cancels every
+// connection, and waits for them.
+func (s *server) run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen[0])
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	fmt.Printf("listening on %s\n", ln.Addr())
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// The end of ctx closes the listener, which ends Accept.
+	context.AfterFunc(ctx, func() { ln.Close() })
+	s.filter.start()
+	var failed error
+	for {
+		nc, err := ln.Accept()
+		if ctx.Err() != nil {
+			if nc != nil {
+				nc.Close()
+			}
+			break
+		}
+		if err != nil {
+			failed = err
+			cancel()
+			break
+		}
+		s.accept(ctx, nc)
+	}
+	s.conns.Wait() // every connection has said BYE
+	s.filter.close()
+	s.rooms.close()
+	return failed
+}
+
+// ANCHOR_END: run
+
+// ANCHOR: accept
+// accept serves nc in a goroutine of its own, if a slot is free.
+func (s *server) accept(ctx context.Context, nc net.Conn) {
+	select {
+	case s.slots <- struct{}{}:
+	default:
+		nc.SetWriteDeadline(time.Now().Add(time.Second))
+		io.WriteString(nc, chat.Goodbye(chat.ByeFull))
+		nc.Close()
+		return
+	}
+	name := fmt.Sprintf("u%d", s.names.Add(1))
+	s.conns.Add(1)
+	go func() {
+		defer s.conns.Done()
+		defer func() { <-s.slots }()
+		s.serve(ctx, nc, name)
+	}()
+}
+
+// ANCHOR_END: accept
+
+// ANCHOR: stats
+// stats are the server's live numbers, updated by every goroutine without
+// a lock: each is one atomic counter, and none must agree with another at
+// every instant.
+type stats struct {
+	conns, rooms     atomic.Int64
+	sent, delivered  atomic.Int64 // messages published, lines of them written
+	dropped          atomic.Int64 // messages not queued for a member (its queue was full)
+	kicked, peak     atomic.Int64 // members dropped as too slow; most filter jobs at once
+	filtered, cancel atomic.Int64 // filter jobs done, and given up on their deadline
+}
+
+func (st *stats) line() string {
+	return chat.StatsLine(
+		"conns", st.conns.Load(), "rooms", st.rooms.Load(),
+		"sent", st.sent.Load(), "delivered", st.delivered.Load(),
+		"dropped", st.dropped.Load(), "kicked", st.kicked.Load(),
+		"filtered", st.filtered.Load(), "cancelled", st.cancel.Load(),
+		"peak", st.peak.Load(), "tasks", runtime.NumGoroutine())
+}
+
+// ANCHOR_END: stats
