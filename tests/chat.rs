@@ -16,6 +16,10 @@
 //! its page shows) is a test too: it is replayed against both languages,
 //! and each must answer it line for line.
 //!
+//! `CHAT_CPUS=N` runs the servers and their clients on N of the machine's
+//! CPUs only (by CPU affinity, which Go's and tokio's schedulers read):
+//! `cargo xtask test` runs the tests on the machine as it is, then on one.
+//!
 //! Without `go`, the Go trials are skipped with a notice, except in CI.
 
 use std::collections::{BTreeMap, HashMap};
@@ -42,7 +46,7 @@ const READ: Duration = Duration::from_secs(10);
 type Outcome = Result<(), String>;
 
 fn main() -> ExitCode {
-    let args = Arguments::from_args();
+    let mut args = Arguments::from_args();
     let root = root();
     let inventory = match Inventory::scan(&root) {
         Ok(inventory) => inventory,
@@ -65,6 +69,22 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let go = build_go(&root, &target.join("chat-go"));
+    // After the builds, before any thread: every trial inherits it.
+    if let Ok(cpus) = std::env::var("CHAT_CPUS") {
+        match cpus.parse().map(supervise::cpus::restrict_to) {
+            Ok(Ok(kept)) => {
+                eprintln!("chat: on {} CPU(s) only ({kept:?})", kept.len());
+                // Two tests at a time still: much of a test is waiting.
+                args.test_threads.get_or_insert(2);
+            }
+            _ => {
+                eprintln!("error: CHAT_CPUS={cpus}: give a number of CPUs this machine has");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let mut loads = vec![target.join("load")];
+    loads.extend(go.iter().map(|dir| dir.join("load")));
     let mut trials = Vec::new();
     for step in &steps {
         let languages = [
@@ -79,6 +99,7 @@ fn main() -> ExitCode {
             let server = Spec {
                 number: step.number,
                 exe,
+                loads: loads.clone(),
             };
             for test in TESTS.iter().filter(|t| t.since <= step.number) {
                 let (server, run) = (server.clone(), test.run);
@@ -142,6 +163,11 @@ const TESTS: &[Test] = &[
         run: a_client_that_never_reads_slows_no_one,
     },
     Test {
+        name: "the_load_generators_see_every_message",
+        since: 7,
+        run: the_load_generators_see_every_message,
+    },
+    Test {
         name: "blocked_words_are_refused",
         since: 3,
         run: blocked_words_are_refused,
@@ -199,6 +225,8 @@ struct Spec {
     number: u32,
     /// The binary, or why there is none.
     exe: Result<PathBuf, String>,
+    /// The load generators there are, Rust's and Go's.
+    loads: Vec<PathBuf>,
 }
 
 /// A running server, stopped when dropped.
@@ -206,58 +234,46 @@ struct Server {
     spec: Spec,
     process: Background,
     addrs: Vec<String>,
+    /// Its stdout, line by line, after the `listening on` lines.
+    lines: mpsc::Receiver<String>,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
+    /// When it was sent the signal that stops it.
+    signalled: Option<Instant>,
 }
 
 impl Spec {
     /// Starts the server with `args` after `--listen 127.0.0.1:0` and waits
     /// until it listens.
     fn start(&self, args: &[&str]) -> Result<Server, String> {
-        self.start_listening(&["127.0.0.1:0"], args, 1)
-    }
-
-    fn start_listening(
-        &self,
-        listen: &[&str],
-        args: &[&str],
-        expect: usize,
-    ) -> Result<Server, String> {
         let exe = self.exe.clone()?;
         let mut command = Command::new(&exe);
-        for addr in listen {
-            command.args(["--listen", addr]);
-        }
-        command.args(args);
+        command.args(["--listen", "127.0.0.1:0"]).args(args);
         // A race makes the process exit 66 at once, so that the test fails.
         command.env("GORACE", "halt_on_error=1");
         let mut process = Background::spawn(command)
             .map_err(|e| format!("cannot start {}: {e}", exe.display()))?;
         let (stdout, stderr) = (Arc::default(), Arc::default());
-        let (lines, listening) = mpsc::channel();
-        collect(process.stdout(), &stdout, Some(lines));
+        let (sender, lines) = mpsc::channel();
+        collect(process.stdout(), &stdout, Some(sender));
         collect(process.stderr(), &stderr, None);
-        let mut addrs = Vec::new();
-        while addrs.len() < expect {
-            match listening.recv_timeout(READ) {
-                Ok(line) => {
-                    if let Some(addr) = line.strip_prefix("listening on ") {
-                        addrs.push(addr.to_owned());
-                    }
-                }
-                Err(_) => break,
-            }
-        }
+        let listening = lines.recv_timeout(READ).unwrap_or_default();
         let server = Server {
             spec: self.clone(),
             process,
-            addrs,
+            addrs: listening
+                .strip_prefix("listening on ")
+                .map(str::to_owned)
+                .into_iter()
+                .collect(),
+            lines,
             stdout,
             stderr,
+            signalled: None,
         };
-        if server.addrs.len() < expect {
+        if server.addrs.is_empty() {
             return Err(format!(
-                "the server did not say `listening on ADDR` {expect} time(s); stderr:\n{}",
+                "the server did not say `listening on ADDR`; stderr:\n{}",
                 server.stderr.lock().unwrap()
             ));
         }
@@ -289,28 +305,48 @@ impl Server {
         &self.addrs[0]
     }
 
+    /// The next line the server prints.
+    fn next_line(&self) -> Result<String, String> {
+        self.lines
+            .recv_timeout(READ)
+            .map_err(|_| format!("the server printed no line in {READ:?}"))
+    }
+
+    /// Sends the server SIGINT (Ctrl-C), or SIGTERM.
+    fn signal(&mut self, terminate: bool) -> Outcome {
+        let sent = if terminate {
+            self.process.terminate()
+        } else {
+            self.process.interrupt()
+        };
+        self.signalled = Some(Instant::now());
+        sent.map_err(|e| format!("cannot signal the server: {e}"))
+    }
+
     /// Stops the server the way its step can be stopped, and checks that it
     /// ended well: from step 2, SIGINT (or `terminate`'s SIGTERM), then
     /// exit 0 within 5 s with nothing left running; in step 1, a kill. A
     /// data race reported by a Go server fails it in either case.
     fn stop(mut self, terminate: bool) -> Result<Stopped, String> {
-        let start = Instant::now();
-        let status = if self.spec.number >= 2 {
-            let sent = if terminate {
-                self.process.terminate()
-            } else {
-                self.process.interrupt()
-            };
-            sent.map_err(|e| format!("cannot signal the server: {e}"))?;
-            let status = self
-                .process
-                .wait_timeout(Duration::from_secs(5))
-                .map_err(|e| e.to_string())?;
-            Some(status.ok_or("the server did not end within 5 s of the signal")?)
-        } else {
-            None
+        if self.spec.number >= 2 {
+            self.signal(terminate)?;
+        }
+        self.finish()
+    }
+
+    /// Waits for a signalled server to end, or kills it, and checks how.
+    fn finish(mut self) -> Result<Stopped, String> {
+        let status = match self.signalled {
+            Some(_) => {
+                let status = self
+                    .process
+                    .wait_timeout(Duration::from_secs(5))
+                    .map_err(|e| e.to_string())?;
+                Some(status.ok_or("the server did not end within 5 s of the signal")?)
+            }
+            None => None,
         };
-        let elapsed = start.elapsed();
+        let elapsed = self.signalled.map_or(Duration::ZERO, |at| at.elapsed());
         drop(self.process); // the rest of its group, and its pipes
         thread::sleep(Duration::from_millis(50)); // the readers' last lines
         let stdout = self.stdout.lock().unwrap().clone();
@@ -330,7 +366,7 @@ impl Server {
             stderr,
             elapsed,
         };
-        if self.spec.number >= 2 {
+        if status.is_some() {
             let left = stopped.value("left")?;
             if left != 0 {
                 return Err(format!(
@@ -638,13 +674,13 @@ async fn exchange(
 
 // ---------------------------------------------------------------- the tests
 
-/// 200 clients at once, each sending 20 messages in rooms of 20 (in steps
-/// 1 and 2, which have one room, 5 messages each to all 200): every client
+/// 200 clients at once, each sending 10 messages in rooms of 20 (in steps
+/// 1 and 2, which have one room, 3 messages each to all 200): every client
 /// gets every message of its room, in each sender's order.
 fn two_hundred_clients(spec: &Spec) -> Outcome {
     let server = spec.start(&[])?;
     let rooms = spec.number >= 3;
-    let (size, count) = if rooms { (20, 20) } else { (200, 5) };
+    let (size, count) = if rooms { (20, 10) } else { (200, 3) };
     let addr = server.addr().to_owned();
     clients(async move {
         let start = Instant::now();
@@ -880,6 +916,36 @@ fn a_client_that_never_reads_slows_no_one(spec: &Spec) -> Outcome {
         }
         Ok(())
     })?;
+    server.stop(false).map(drop)
+}
+
+/// Each load generator (Rust's, and Go's built with `-race`) runs 200
+/// clients in rooms of 20, 20 messages each, and checks that every client
+/// got every message of its room in each sender's order.
+fn the_load_generators_see_every_message(spec: &Spec) -> Outcome {
+    let server = spec.start(&[])?;
+    let limits = Limits {
+        time: Duration::from_secs(60),
+        output_bytes: 1 << 20,
+        memory_bytes: None,
+        tasks: None,
+    };
+    for load in &spec.loads {
+        let mut command = Command::new(load);
+        command.args(["--addr", server.addr()]);
+        command.args(["--clients", "200", "--room-size", "20", "--messages", "20"]);
+        let ran = supervise::run(command, &limits).map_err(|e| e.to_string())?;
+        if !ran.success() || !ran.stdout.contains(" delivered=80000 lost=0 reordered=0 ") {
+            return Err(format!(
+                "{} ended with {:?}, {:?}: {}{}",
+                load.display(),
+                ran.status,
+                ran.stopped,
+                ran.stdout,
+                ran.stderr
+            ));
+        }
+    }
     server.stop(false).map(drop)
 }
 

@@ -63,22 +63,11 @@ impl Config {
 
     pub fn parse(args: &[String]) -> Result<Config, String> {
         let mut config = Config::default();
-        let mut args = args.iter();
-        while let Some(flag) = args.next() {
-            let name = flag.trim_start_matches('-');
-            let (name, value) = match name.split_once('=') {
-                Some((name, value)) => (name, value.to_owned()),
-                None => {
-                    let value = args
-                        .next()
-                        .ok_or(format!("flag needs an argument: {flag}"))?;
-                    (name, value.clone())
-                }
-            };
+        for (name, value) in flags(args)? {
             let bad = |e: String| format!("invalid value {value:?} for flag -{name}: {e}");
             let number = || value.parse::<usize>().map_err(|e| bad(e.to_string()));
             let duration = || parse_duration(&value).map_err(bad);
-            match name {
+            match name.as_str() {
                 "listen" => config.listen.push(value.clone()),
                 "max-conns" => config.max_conns = number()?,
                 "max-rooms" => config.max_rooms = number()?,
@@ -100,8 +89,32 @@ impl Config {
     }
 }
 
+/// `--name value`, `-name value` or `--name=value`, as Go's `flag` package
+/// reads them, in order.
+pub fn flags(args: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut flags = Vec::new();
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let Some(name) = flag.strip_prefix('-') else {
+            return Err(format!("not a flag: {flag}"));
+        };
+        let name = name.strip_prefix('-').unwrap_or(name);
+        let (name, value) = match name.split_once('=') {
+            Some((name, value)) => (name, value.to_owned()),
+            None => {
+                let value = args
+                    .next()
+                    .ok_or(format!("flag needs an argument: {flag}"))?;
+                (name, value.clone())
+            }
+        };
+        flags.push((name.to_owned(), value));
+    }
+    Ok(flags)
+}
+
 /// `0`, or a number and a unit: `ms`, `s` or `m`.
-fn parse_duration(text: &str) -> Result<Duration, String> {
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
     if text == "0" {
         return Ok(Duration::ZERO);
     }
