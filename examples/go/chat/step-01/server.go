@@ -24,7 +24,7 @@ type server struct {
 func newServer(cfg chat.Config) *server {
 	return &server{
 		cfg:     cfg,
-		slots:   make(chan struct{}, cfg.MaxConns),
+		slots:   make(chan struct{}, cfg.MaxConns), // channel: not drawn; a semaphore: a token per connection
 		members: make(map[string]net.Conn),
 	}
 }
@@ -63,7 +63,7 @@ func (s *server) accept(nc net.Conn) {
 	}
 	s.names++
 	name := fmt.Sprintf("u%d", s.names)
-	go func() {
+	go func() { // task: conn; one per client
 		defer func() { <-s.slots }()
 		s.serve(nc, name)
 	}()

@@ -24,7 +24,7 @@ type conn struct {
 // serve runs one connection until the client leaves, it is closed, or done
 // is closed.
 func (s *server) serve(done <-chan struct{}, nc net.Conn, name string) {
-	c := &conn{s: s, nc: nc, name: name, out: make(chan string, s.cfg.Queue)}
+	c := &conn{s: s, nc: nc, name: name, out: make(chan string, s.cfg.Queue)} // channel: out, conn -> conn; any connection broadcasts
 	// Queued for before HELLO: a client that has its name gets every message
 	// sent from then on.
 	s.join(c.name, c.out)
@@ -41,10 +41,10 @@ func (s *server) serve(done <-chan struct{}, nc net.Conn, name string) {
 // loop is the connection's one select: lines from the client, messages
 // queued for it, the idle timer, and done.
 func (c *conn) loop(done <-chan struct{}) {
-	lines := make(chan string)
-	quit := make(chan struct{}) // closed when loop returns: the reader stops
+	lines := make(chan string)  // channel: lines, reader -> conn
+	quit := make(chan struct{}) // channel: not drawn; closed when loop returns: the reader stops
 	defer close(quit)
-	go c.read(quit, lines)
+	go c.read(quit, lines) // task: reader
 	idle := time.NewTimer(c.s.cfg.Idle)
 	defer idle.Stop()
 	for c.failed == nil {

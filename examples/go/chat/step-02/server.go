@@ -26,7 +26,7 @@ type server struct {
 func newServer(cfg chat.Config) *server {
 	return &server{
 		cfg:     cfg,
-		slots:   make(chan struct{}, cfg.MaxConns),
+		slots:   make(chan struct{}, cfg.MaxConns), // channel: not drawn; a semaphore: a token per connection
 		members: make(map[string]chan string),
 	}
 }
@@ -41,7 +41,7 @@ func (s *server) run(done <-chan struct{}) error {
 	defer ln.Close()
 	fmt.Printf("listening on %s\n", ln.Addr())
 	// Closing done closes the listener, which ends Accept.
-	go func() {
+	go func() { // task: not drawn; closes the listener at Ctrl-C
 		<-done
 		ln.Close()
 	}()
@@ -79,7 +79,7 @@ func (s *server) accept(done <-chan struct{}, nc net.Conn) {
 	s.names++
 	name := fmt.Sprintf("u%d", s.names)
 	s.conns.Add(1)
-	go func() {
+	go func() { // task: conn; one per client
 		defer s.conns.Done()
 		defer func() { <-s.slots }()
 		s.serve(done, nc, name)

@@ -46,10 +46,10 @@ func (s *server) serve(done <-chan struct{}, nc net.Conn, name string) {
 // loop is the connection's one select: lines from the client, messages from
 // its room, the idle timer, and done.
 func (c *conn) loop(done <-chan struct{}) {
-	lines := make(chan string)
-	quit := make(chan struct{}) // closed when loop returns: the reader stops
+	lines := make(chan string)  // channel: lines, reader -> conn
+	quit := make(chan struct{}) // channel: not drawn; closed when loop returns: the reader stops
 	defer close(quit)
-	go c.read(quit, lines)
+	go c.read(quit, lines) // task: reader
 	idle := time.NewTimer(c.s.cfg.Idle)
 	defer idle.Stop()
 	for c.failed == nil {
@@ -157,7 +157,7 @@ func (c *conn) enter(name string) error {
 		return err
 	}
 	c.leave(true)
-	c.room, c.out = r, make(chan string, c.s.cfg.Queue)
+	c.room, c.out = r, make(chan string, c.s.cfg.Queue) // channel: out, room -> conn
 	r.cmds <- roomCmd{join: &member{name: c.name, out: c.out}}
 	return nil
 }

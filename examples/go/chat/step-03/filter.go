@@ -28,7 +28,7 @@ type job struct {
 
 func newFilter(cfg chat.Config) *filter {
 	return &filter{
-		jobs:    make(chan job, cfg.Workers),
+		jobs:    make(chan job, cfg.Workers), // channel: jobs, conn -> worker
 		workers: cfg.Workers,
 		block:   cfg.Block,
 		cost:    cfg.FilterCost,
@@ -37,7 +37,7 @@ func newFilter(cfg chat.Config) *filter {
 
 func (f *filter) start() {
 	for range f.workers {
-		f.wg.Go(f.work)
+		f.wg.Go(f.work) // task: worker
 	}
 }
 
@@ -55,7 +55,7 @@ func (f *filter) work() {
 
 // check asks a worker whether text is blocked.
 func (f *filter) check(text string) bool {
-	j := job{text: text, blocked: make(chan bool, 1)}
+	j := job{text: text, blocked: make(chan bool, 1)} // channel: verdict, worker -> conn
 	f.jobs <- j
 	return <-j.blocked
 }

@@ -80,10 +80,10 @@ func (g *registry) get(name string) (*room, error) {
 	if len(g.rooms) >= g.max {
 		return nil, chat.ErrTooManyRooms
 	}
-	r := &room{name: name, cmds: make(chan roomCmd, 64)}
+	r := &room{name: name, cmds: make(chan roomCmd, 64)} // channel: cmds, conn -> room
 	g.rooms[name] = r
 	g.st.update(func(c *counts) { c.rooms++ })
-	g.wg.Go(func() { r.run(g.st) })
+	g.wg.Go(func() { r.run(g.st) }) // task: room
 	return r, nil
 }
 

@@ -17,10 +17,10 @@ func main() {
 	cfg := chat.ParseFlags()
 	// ANCHOR: signals
 	// Ctrl-C closes done, which every goroutine that must stop watches.
-	interrupt := make(chan os.Signal, 1)
+	interrupt := make(chan os.Signal, 1) // channel: not drawn; os/signal's
 	signal.Notify(interrupt, os.Interrupt)
-	done := make(chan struct{})
-	go func() {
+	done := make(chan struct{}) // channel: not drawn; closed at Ctrl-C
+	go func() {                 // task: signals
 		<-interrupt
 		close(done)
 	}()

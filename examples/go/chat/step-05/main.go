@@ -17,7 +17,7 @@ import (
 func main() {
 	cfg := chat.ParseFlags()
 	// ANCHOR: signals
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // task: signals; os/signal's
 	defer stop()
 	// ANCHOR_END: signals
 	s := newServer(cfg)

@@ -90,10 +90,10 @@ func (g *registry) get(name string) (*room, error) {
 	if len(g.rooms) >= g.max {
 		return nil, chat.ErrTooManyRooms
 	}
-	r = &room{name: name, cmds: make(chan roomCmd, 64)}
+	r = &room{name: name, cmds: make(chan roomCmd, 64)} // channel: cmds, conn -> room
 	g.rooms[name] = r
 	g.st.rooms.Add(1)
-	g.wg.Go(func() { r.run(g.st) })
+	g.wg.Go(func() { r.run(g.st) }) // task: room
 	return r, nil
 }
 

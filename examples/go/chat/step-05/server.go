@@ -28,7 +28,7 @@ func newServer(cfg chat.Config) *server {
 	st := &stats{}
 	return &server{
 		cfg:    cfg,
-		slots:  make(chan struct{}, cfg.MaxConns),
+		slots:  make(chan struct{}, cfg.MaxConns), // channel: not drawn; a semaphore: a token per connection
 		rooms:  newRegistry(cfg.MaxRooms, st),
 		filter: newFilter(cfg, st),
 		stats:  st,
@@ -87,7 +87,7 @@ func (s *server) accept(ctx context.Context, nc net.Conn) {
 	}
 	name := fmt.Sprintf("u%d", s.names.Add(1))
 	s.conns.Add(1)
-	go func() {
+	go func() { // task: conn; one per client
 		defer s.conns.Done()
 		defer func() { <-s.slots }()
 		s.serve(ctx, nc, name)

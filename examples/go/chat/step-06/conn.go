@@ -50,8 +50,8 @@ func (s *server) serve(ctx context.Context, nc net.Conn, name string) {
 // loop is the connection's one select: lines from the client, messages from
 // its room, the idle timer, and the end of the server.
 func (c *conn) loop(ctx context.Context) {
-	lines := make(chan string)
-	go c.read(ctx, lines)
+	lines := make(chan string) // channel: lines, reader -> conn
+	go c.read(ctx, lines)      // task: reader
 	idle := time.NewTimer(c.s.cfg.Idle)
 	defer idle.Stop()
 	for c.failed == nil {
@@ -167,7 +167,7 @@ func (c *conn) enter(name string) error {
 		return err
 	}
 	c.leave(true)
-	c.room, c.out = r, make(chan string, c.s.cfg.Queue)
+	c.room, c.out = r, make(chan string, c.s.cfg.Queue) // channel: out, room -> conn
 	r.cmds <- roomCmd{join: &member{name: c.name, out: c.out}}
 	return nil
 }

@@ -33,7 +33,7 @@ type job struct {
 
 func newFilter(cfg chat.Config, st *stats) *filter {
 	return &filter{
-		jobs:    make(chan job, cfg.Workers),
+		jobs:    make(chan job, cfg.Workers), // channel: jobs, conn -> worker
 		workers: cfg.Workers,
 		block:   cfg.Block,
 		cost:    cfg.FilterCost,
@@ -43,7 +43,7 @@ func newFilter(cfg chat.Config, st *stats) *filter {
 
 func (f *filter) start() {
 	for range f.workers {
-		f.wg.Go(f.work)
+		f.wg.Go(f.work) // task: worker
 	}
 }
 
@@ -75,7 +75,7 @@ func (f *filter) work() {
 
 // check asks a worker whether text is blocked, giving up when ctx ends.
 func (f *filter) check(ctx context.Context, text string) (bool, error) {
-	j := job{ctx: ctx, text: text, blocked: make(chan bool, 1)}
+	j := job{ctx: ctx, text: text, blocked: make(chan bool, 1)} // channel: verdict, worker -> conn
 	select {
 	case f.jobs <- j:
 	case <-ctx.Done():

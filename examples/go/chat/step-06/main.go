@@ -16,7 +16,7 @@ import (
 
 func main() {
 	cfg := chat.ParseFlags()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // task: signals; os/signal's
 	defer stop()
 	s := newServer(cfg)
 	err := s.run(ctx)

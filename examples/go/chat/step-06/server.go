@@ -30,7 +30,7 @@ func newServer(cfg chat.Config) *server {
 	st := &stats{}
 	return &server{
 		cfg:    cfg,
-		slots:  make(chan struct{}, cfg.MaxConns),
+		slots:  make(chan struct{}, cfg.MaxConns), // channel: not drawn; a semaphore: a token per connection
 		rooms:  newRegistry(cfg.MaxRooms, st),
 		filter: newFilter(cfg, st),
 		stats:  st,
@@ -44,7 +44,7 @@ func (s *server) run(ctx context.Context) error {
 	s.filter.start()
 	g, ctx := errgroup.WithContext(ctx)
 	for _, addr := range s.cfg.Listen {
-		g.Go(func() error { return s.listen(ctx, addr) })
+		g.Go(func() error { return s.listen(ctx, addr) }) // task: acceptor; one per listener
 	}
 	err := g.Wait() // every listener has stopped: no connection starts now
 	s.conns.Wait()  // and every connection has said BYE
@@ -105,7 +105,7 @@ func (s *server) accept(ctx context.Context, nc net.Conn) {
 	}
 	name := fmt.Sprintf("u%d", s.names.Add(1))
 	s.conns.Add(1)
-	go func() {
+	go func() { // task: conn; one per client
 		defer s.conns.Done()
 		defer func() { <-s.slots }()
 		s.serve(ctx, nc, name)

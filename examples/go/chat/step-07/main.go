@@ -18,7 +18,7 @@ import (
 func main() {
 	cfg := chat.ParseFlags()
 	// ANCHOR: signals
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM) // task: signals; os/signal's
 	// From the first signal on, the next one ends the process at once.
 	context.AfterFunc(ctx, stop)
 	// ANCHOR_END: signals

@@ -32,7 +32,7 @@ func newServer(cfg chat.Config) *server {
 	st := &stats{}
 	return &server{
 		cfg:    cfg,
-		slots:  make(chan struct{}, cfg.MaxConns),
+		slots:  make(chan struct{}, cfg.MaxConns), // channel: not drawn; a semaphore: a token per connection
 		rooms:  newRegistry(cfg.MaxRooms, st),
 		filter: newFilter(cfg, st),
 		stats:  st,
@@ -49,7 +49,7 @@ func (s *server) run(ctx context.Context) error {
 	s.filter.start()
 	g, serving := errgroup.WithContext(ctx)
 	for _, addr := range s.cfg.Listen {
-		g.Go(func() error { return s.listen(serving, hard, addr) })
+		g.Go(func() error { return s.listen(serving, hard, addr) }) // task: acceptor; one per listener
 	}
 	err := g.Wait() // every listener has stopped: no connection starts now
 	s.drain(abandon)
@@ -123,7 +123,7 @@ func (s *server) accept(serving, hard context.Context, nc net.Conn) {
 	name := fmt.Sprintf("u%d", s.names.Add(1))
 	s.reading.Add(1)
 	s.conns.Add(1)
-	go func() {
+	go func() { // task: conn; one per client
 		defer s.conns.Done()
 		defer func() { <-s.slots }()
 		s.serve(serving, hard, nc, name)

@@ -66,6 +66,7 @@ impl Server {
         let name = format!("u{}", self.names.fetch_add(1, Relaxed) + 1);
         let conn = conn::serve(self.clone(), socket, name);
         tokio::spawn(async move {
+            // task: conn; one per client
             conn.await;
             drop(slot);
         });

@@ -40,7 +40,7 @@ pub async fn serve(
 ) {
     let (read, write) = socket.into_split();
     let mut lines = FramedRead::new(read, LineCodec);
-    let (tx, out) = mpsc::channel(server.config.queue);
+    let (tx, out) = mpsc::channel(server.config.queue); // channel: out, conn -> conn; any connection broadcasts
     let mut conn = Conn {
         server: server.clone(),
         write,

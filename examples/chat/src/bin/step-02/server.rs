@@ -49,7 +49,7 @@ impl Server {
         let listener = TcpListener::bind(&self.config.listen[0]).await?;
         println!("listening on {}", listener.local_addr()?);
         let serving = CancellationToken::new();
-        tokio::spawn(interrupted(serving.clone()));
+        tokio::spawn(interrupted(serving.clone())); // task: signals
         let mut failed = Ok(());
         loop {
             let accepted = tokio::select! {
@@ -87,6 +87,7 @@ impl Server {
         let name = format!("u{}", self.names.fetch_add(1, Relaxed) + 1);
         let conn = conn::serve(self.clone(), socket, name, serving.clone());
         self.conns.spawn(async move {
+            // task: conn; one per client
             conn.await;
             drop(slot);
         });

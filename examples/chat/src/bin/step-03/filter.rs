@@ -1,18 +1,18 @@
-use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
 
 use chat::Config;
 use tokio::sync::oneshot;
+use tokio_util::task::TaskTracker;
 
 // ANCHOR: filter
 /// A worker pool: a fixed number of threads check every message before its
 /// room gets it, however many clients send. The work is blocking, so the
-/// workers are threads, fed from async code through `async-channel`, whose
-/// receiver also has a blocking `recv`.
+/// workers are tokio's blocking threads, fed from async code through
+/// `async-channel`, whose receiver also has a blocking `recv`.
 pub struct Filter {
     jobs: async_channel::Sender<Job>,
-    workers: Mutex<Vec<thread::JoinHandle<()>>>,
+    workers: TaskTracker,
 }
 
 struct Job {
@@ -22,24 +22,22 @@ struct Job {
 
 impl Filter {
     pub fn start(config: &Config) -> Filter {
-        let (jobs, queue) = async_channel::bounded(config.workers.max(1));
-        let workers = (0..config.workers)
-            .map(|_| {
-                let worker = Worker {
-                    queue: queue.clone(),
-                    block: config.block.clone(),
-                    cost: config.filter_cost,
-                };
-                thread::spawn(move || worker.run())
-            })
-            .collect();
-        let workers = Mutex::new(workers);
+        let (jobs, queue) = async_channel::bounded(config.workers.max(1)); // channel: jobs, conn -> worker
+        let workers = TaskTracker::new();
+        for _ in 0..config.workers {
+            let worker = Worker {
+                queue: queue.clone(),
+                block: config.block.clone(),
+                cost: config.filter_cost,
+            };
+            workers.spawn_blocking(move || worker.run()); // task: worker
+        }
         Filter { jobs, workers }
     }
 
     /// Asks a worker whether `text` is blocked.
     pub async fn check(&self, text: &str) -> bool {
-        let (verdict, answer) = oneshot::channel();
+        let (verdict, answer) = oneshot::channel(); // channel: verdict, worker -> conn
         let text = text.to_owned();
         // The pool lives until every connection has ended.
         self.jobs.send(Job { text, verdict }).await.unwrap();
@@ -49,11 +47,8 @@ impl Filter {
     /// Ends the workers once no connection submits any more.
     pub async fn close(&self) {
         self.jobs.close();
-        let workers = std::mem::take(&mut *self.workers.lock().unwrap());
-        let joined = tokio::task::spawn_blocking(move || {
-            workers.into_iter().for_each(|w| w.join().unwrap())
-        });
-        joined.await.unwrap();
+        self.workers.close();
+        self.workers.wait().await;
     }
 }
 

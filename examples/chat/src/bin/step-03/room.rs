@@ -97,14 +97,14 @@ impl Registry {
         if rooms.len() >= self.max {
             return Err(refusal::TOO_MANY_ROOMS);
         }
-        let (cmds, queue) = mpsc::channel(64);
+        let (cmds, queue) = mpsc::channel(64); // channel: cmds, conn -> room
         let room = Room {
             name: name.to_owned(),
             cmds,
         };
         rooms.insert(name.to_owned(), room.clone());
         self.stats.update(|c| c.rooms += 1);
-        self.tasks.spawn(run(queue, self.stats.clone()));
+        self.tasks.spawn(run(queue, self.stats.clone())); // task: room
         Ok(room)
     }
 

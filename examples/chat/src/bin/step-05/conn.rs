@@ -41,7 +41,7 @@ pub async fn serve(server: Arc<Server>, socket: TcpStream, name: String, token: 
     server.stats.conns.fetch_add(1, Relaxed);
     let (read, write) = socket.into_split();
     let mut lines = FramedRead::new(read, LineCodec);
-    let (_, out) = mpsc::channel(1); // no room yet
+    let (_, out) = mpsc::channel(1); // channel: out, room -> conn; none yet, closed
     let mut conn = Conn {
         server: server.clone(),
         write,
@@ -164,7 +164,7 @@ impl Conn {
     async fn enter(&mut self, name: &str) -> Result<(), &'static str> {
         let room = self.server.rooms.get(name)?;
         self.leave(true).await;
-        let (tx, rx) = mpsc::channel(self.server.config.queue);
+        let (tx, rx) = mpsc::channel(self.server.config.queue); // channel: out, room -> conn
         let join = RoomCmd::Join {
             name: self.name.clone(),
             out: tx,

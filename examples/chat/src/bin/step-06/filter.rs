@@ -1,22 +1,23 @@
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use chat::Config;
 use tokio::sync::oneshot;
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
 use crate::server::Stats;
 
 // ANCHOR: filter
 /// A worker pool: a fixed number of threads check every message before its
 /// room gets it, however many clients send. The work is blocking, so the
-/// workers are threads, fed from async code through `async-channel`, whose
-/// receiver also has a blocking `recv`.
+/// workers are tokio's blocking threads, fed from async code through
+/// `async-channel`, whose receiver also has a blocking `recv`.
 pub struct Filter {
     jobs: async_channel::Sender<Job>,
-    workers: Mutex<Vec<thread::JoinHandle<()>>>,
+    workers: TaskTracker,
 }
 
 struct Job {
@@ -28,28 +29,26 @@ struct Job {
 
 impl Filter {
     pub fn start(config: &Config, stats: Arc<Stats>) -> Filter {
-        let (jobs, queue) = async_channel::bounded(config.workers.max(1));
+        let (jobs, queue) = async_channel::bounded(config.workers.max(1)); // channel: jobs, conn -> worker
         let busy = Arc::new(AtomicU64::new(0));
-        let workers = (0..config.workers)
-            .map(|_| {
-                let worker = Worker {
-                    queue: queue.clone(),
-                    stats: stats.clone(),
-                    busy: busy.clone(),
-                    block: config.block.clone(),
-                    cost: config.filter_cost,
-                };
-                thread::spawn(move || worker.run())
-            })
-            .collect();
-        let workers = Mutex::new(workers);
+        let workers = TaskTracker::new();
+        for _ in 0..config.workers {
+            let worker = Worker {
+                queue: queue.clone(),
+                stats: stats.clone(),
+                busy: busy.clone(),
+                block: config.block.clone(),
+                cost: config.filter_cost,
+            };
+            workers.spawn_blocking(move || worker.run()); // task: worker
+        }
         Filter { jobs, workers }
     }
 
     /// Asks a worker whether `text` is blocked; `None` if the job was
     /// cancelled first.
     pub async fn check(&self, text: &str, cancel: CancellationToken) -> Option<bool> {
-        let (verdict, answer) = oneshot::channel();
+        let (verdict, answer) = oneshot::channel(); // channel: verdict, worker -> conn
         let text = text.to_owned();
         let job = Job {
             text,
@@ -63,11 +62,8 @@ impl Filter {
     /// Ends the workers once no connection submits any more.
     pub async fn close(&self) {
         self.jobs.close();
-        let workers = std::mem::take(&mut *self.workers.lock().unwrap());
-        let joined = tokio::task::spawn_blocking(move || {
-            workers.into_iter().for_each(|w| w.join().unwrap())
-        });
-        joined.await.unwrap();
+        self.workers.close();
+        self.workers.wait().await;
     }
 }
 

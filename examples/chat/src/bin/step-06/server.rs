@@ -49,9 +49,9 @@ impl Server {
     pub async fn run(self: Arc<Self>) -> io::Result<()> {
         let serving = CancellationToken::new();
         let mut parts = JoinSet::new();
-        parts.spawn(interrupted(serving.clone()));
+        parts.spawn(interrupted(serving.clone())); // task: signals
         for addr in &self.config.listen {
-            parts.spawn(self.clone().listen(addr.clone(), serving.clone()));
+            parts.spawn(self.clone().listen(addr.clone(), serving.clone())); // task: acceptor; one per listener
         }
         // errgroup.WithContext: the first error cancels the other parts.
         let mut first = Ok(());
@@ -117,6 +117,7 @@ impl Server {
         let name = format!("u{}", self.names.fetch_add(1, Relaxed) + 1);
         let conn = conn::serve(self.clone(), socket, name, serving.child_token());
         self.conns.spawn(async move {
+            // task: conn; one per client
             conn.await;
             drop(slot);
         });

@@ -55,12 +55,12 @@ impl Server {
         // Connections outlive the signal: they stop when the drain is over.
         let hard = CancellationToken::new();
         let mut parts = JoinSet::new();
-        parts.spawn(signalled(serving.clone()));
+        parts.spawn(signalled(serving.clone())); // task: signals
         for addr in &self.config.listen {
             let part = self
                 .clone()
                 .listen(addr.clone(), serving.clone(), hard.clone());
-            parts.spawn(part);
+            parts.spawn(part); // task: acceptor; one per listener
         }
         // errgroup.WithContext: the first error cancels the other parts.
         let mut first = Ok(());
@@ -164,6 +164,7 @@ impl Server {
             self.reading.token(),
         );
         self.conns.spawn(async move {
+            // task: conn; one per client
             conn.await;
             drop(slot);
         });
