@@ -7,6 +7,10 @@
 //! (`benches/go_vs_rust.rs`), and writes the table of the benchmarks appendix,
 //! `benches/results.md`.
 //!
+//! And it loads the chat server's last step, in Go and in Rust, with the
+//! load generator at 10, 100 and 1,000 clients, and writes
+//! `benches/chat.md` (`cargo xtask bench chat`).
+//!
 //! Speeds are never asserted by the tests; this command is how the book's
 //! numbers are made, and how a reader reproduces them.
 
@@ -46,6 +50,10 @@ const WORKLOADS: &[(&str, &str)] = &[
 
 /// The appendix's benchmarks, as `cargo xtask bench go-vs-rust` names them.
 const GO_VS_RUST: &str = "go-vs-rust";
+/// The chat server under load, as `cargo xtask bench chat` names it.
+const CHAT: &str = "chat";
+/// Clients, and messages each sends: about the same work per run.
+const CHAT_LOADS: &[(usize, usize)] = &[(10, 2000), (100, 500), (1000, 100)];
 
 pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
     let chosen = |name: &str| only.is_none_or(|only| name.contains(only));
@@ -55,10 +63,11 @@ pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
         .of(Kind::Rust)
         .filter(|l| l.bench.is_some())
         .collect();
-    if !chosen(GO_VS_RUST) && !benchmarks.iter().any(|l| chosen(&l.name)) {
+    let appendix = [GO_VS_RUST, CHAT];
+    if !appendix.iter().any(|a| chosen(a)) && !benchmarks.iter().any(|l| chosen(&l.name)) {
         let names: Vec<&str> = benchmarks.iter().map(|l| l.name.as_str()).collect();
         bail!(
-            "no benchmark's name contains `{}`: try {GO_VS_RUST} or one of {names:?}",
+            "no benchmark's name contains `{}`: try {GO_VS_RUST}, {CHAT} or one of {names:?}",
             only.unwrap_or_default()
         );
     }
@@ -66,7 +75,11 @@ pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
     if chosen(GO_VS_RUST) {
         go_vs_rust(sh, &machine)?;
     }
-    for listing in benchmarks.into_iter().filter(|l| chosen(&l.name)) {
+    if chosen(CHAT) {
+        chat(sh, &machine)?;
+    }
+    let listings: Vec<&Listing> = benchmarks.into_iter().filter(|l| chosen(&l.name)).collect();
+    for &listing in &listings {
         let (name, args) = (&listing.name, listing.bench.as_deref().unwrap_or_default());
         eprintln!("xtask bench: {name} (release build, {})", args.join(" "));
         let output = cmd!(
@@ -82,7 +95,9 @@ pub fn run(sh: &Shell, only: Option<&str>) -> Result<()> {
         );
         sh.write_file(format!("examples/{name}.bench.txt"), recorded)?;
     }
-    eprintln!("xtask bench: recorded; review with `git diff examples/*.bench.txt`");
+    if !listings.is_empty() {
+        eprintln!("xtask bench: recorded; review with `git diff examples/*.bench.txt`");
+    }
     Ok(())
 }
 
@@ -129,6 +144,122 @@ fn go_vs_rust(sh: &Shell, machine: &str) -> Result<()> {
     sh.write_file("benches/results.md", table)?;
     eprintln!("xtask bench: wrote benches/results.md (shown in the benchmarks appendix)");
     Ok(())
+}
+
+/// The chat server's last step under the Rust load generator, both release
+/// builds (Go's without the race detector): one run per server and number
+/// of clients, in rooms of 10, each client at most 4 messages ahead of its
+/// room's slowest sender. Writes `benches/chat.md`.
+fn chat(sh: &Shell, machine: &str) -> Result<()> {
+    let go_version = cmd!(sh, "go version")
+        .quiet()
+        .read()
+        .context("`go` is missing: the chat server's benchmark needs Go 1.26")?;
+    eprintln!("xtask bench: building the chat server (release) and its Go twin");
+    cmd!(
+        sh,
+        "cargo build --quiet --release -p chat --bin step-07 --bin load"
+    )
+    .run()?;
+    let go_bin = sh.current_dir().join("target/release/chat-go");
+    {
+        let _dir = sh.push_dir("examples/go");
+        let out = format!("{}/", go_bin.display());
+        cmd!(sh, "go build -o {out} ./chat/step-07").run()?;
+    }
+    let load = sh.current_dir().join("target/release/load");
+    let servers = [
+        ("Go", go_bin.join("step-07")),
+        ("Rust", sh.current_dir().join("target/release/step-07")),
+    ];
+    let mut rows = Vec::new();
+    for &(clients, messages) in CHAT_LOADS {
+        let mut row = Vec::new();
+        for (language, server) in &servers {
+            eprintln!("xtask bench: {language} server, {clients} clients");
+            row.push(chat_run(server, &load, clients, messages)?);
+        }
+        rows.push((clients, messages, row));
+    }
+    let mut table = String::from(
+        "| Clients (rooms of 10) | Go: messages delivered per second | Rust | Rust ÷ Go | Go: p99 delivery | Rust | Rust ÷ Go |\n\
+         |---|---|---|---|---|---|---|\n",
+    );
+    for (clients, messages, row) in &rows {
+        let [go, rust] = &row[..] else { unreachable!() };
+        writeln!(
+            table,
+            "| {clients}, {messages} messages each | {:.0} | {:.0} | {:.2} | {:.2} ms | {:.2} ms | {:.2} |",
+            go.rate,
+            rust.rate,
+            rust.rate / go.rate,
+            go.p99_ms,
+            rust.p99_ms,
+            rust.p99_ms / go.p99_ms
+        )?;
+    }
+    writeln!(
+        table,
+        "\n<span class=\"caption\">Recorded by `cargo xtask bench chat`: `chat/step-07` in both \
+         languages, release builds, loaded on 127.0.0.1 by the Rust load generator (release), \
+         one run each. {machine}; {go_version}. A message delivered is one line written to one \
+         client; p99 is the time from a message's send to its arrival at a member, for 99% of \
+         deliveries. Above 1, Rust delivered more, or took longer.</span>"
+    )?;
+    sh.write_file("benches/chat.md", table)?;
+    eprintln!("xtask bench: wrote benches/chat.md (shown in the benchmarks appendix)");
+    Ok(())
+}
+
+/// What one load run measured.
+struct Measured {
+    rate: f64,
+    p99_ms: f64,
+}
+
+fn chat_run(
+    server: &std::path::Path,
+    load: &std::path::Path,
+    clients: usize,
+    messages: usize,
+) -> Result<Measured> {
+    use std::io::BufRead as _;
+    let mut command = std::process::Command::new(server);
+    command.args(["--listen", "127.0.0.1:0", "--max-conns", "5000"]);
+    let mut process = supervise::Background::spawn(command)?;
+    let stdout = process.stdout().context("the server's stdout")?;
+    let mut first = String::new();
+    std::io::BufReader::new(stdout).read_line(&mut first)?;
+    let addr = first
+        .trim()
+        .strip_prefix("listening on ")
+        .with_context(|| format!("the server said `{first}`"))?
+        .to_owned();
+    let output = std::process::Command::new(load)
+        .args(["--addr", &addr, "--room-size", "10"])
+        .args(["--clients", &clients.to_string()])
+        .args(["--messages", &messages.to_string()])
+        .output()?;
+    let _ = process.interrupt();
+    let _ = process.wait_timeout(std::time::Duration::from_secs(10));
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
+    if !output.status.success() {
+        bail!(
+            "the load generator failed: {report}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let value = |key: &str| -> Result<f64> {
+        let word = report
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(key))
+            .with_context(|| format!("no `{key}` in `{report}`"))?;
+        Ok(word.trim_end_matches("ms").parse()?)
+    };
+    Ok(Measured {
+        rate: value("delivered/s=")?,
+        p99_ms: value("p99=")?,
+    })
 }
 
 /// `BenchmarkSpawn-2   17601   58307 ns/op` -> ("Spawn", 58307.0).

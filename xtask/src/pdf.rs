@@ -125,7 +125,12 @@ pub fn check(sh: &Shell) -> Result<Option<Report>> {
                 continue;
             };
             captions += 1;
-            let (file, command) = (listing.source.display().to_string(), listing.run_command());
+            // A part of the chat server is a folder, its caption a file in it.
+            let file = match listing.kind.is_chat() {
+                true => listing.source.parent().unwrap_or(&listing.source),
+                false => &listing.source,
+            };
+            let (file, command) = (file.display().to_string(), listing.run_command());
             if !text.contains(&squeeze(&file)) || !text.contains(&squeeze(&command)) {
                 missing.push(format!(
                     "{}:{}: the caption of {}",

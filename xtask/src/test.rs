@@ -35,7 +35,7 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
         return run_one(sh, name);
     }
     let start = Instant::now();
-    let mut steps = Steps { done: 0, total: 16 };
+    let mut steps = Steps { done: 0, total: 17 };
     let inventory = Inventory::scan(&sh.current_dir())?;
     // Compile-fail listings and exercises are no Cargo targets, so cargo fmt
     // does not see them.
@@ -101,6 +101,20 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
                 let what = format!("LISTINGS_CPUS={cpus} cargo test --test listings");
                 passed += count(sh, command, &what, Need::AtLeastOne)?;
             }
+            Ok(passed)
+        },
+    )?;
+    let chat = steps.run(
+        "the chat server: each step, Go and Rust, driven over TCP, on this machine's CPUs, then on one",
+        "cargo test --test chat [-- step-NN]; CHAT_CPUS=1 cargo test --test chat",
+        || {
+            let mut passed = count_tests(sh, &["--test", "chat"])?;
+            let mut command = Command::new("cargo");
+            command
+                .args(["test", "--test", "chat"])
+                .env("CHAT_CPUS", "1");
+            let what = "CHAT_CPUS=1 cargo test --test chat";
+            passed += count(sh, command, what, Need::AtLeastOne)?;
             Ok(passed)
         },
     )?;
@@ -192,7 +206,8 @@ pub fn run(sh: &Shell, filter: Option<&str>) -> Result<()> {
 
     println!(
         "cargo xtask test: ok in {} s: {listings} listing checks (each listing run, its output compared), \
-         {other_machines} more as on 1 and 16 CPUs, {go_race}, {listing_tests} listing tests, \
+         {other_machines} more as on 1 and 16 CPUs, {chat} chat server tests (on this machine and on 1 CPU), \
+         {go_race}, {listing_tests} listing tests, \
          {exercises} exercises proven, {} compile-fail listings, {loom_models} loom models, \
          {snippets} snippets, {tool_tests} tool tests, {} links in {} pages, {in_browser}, {pdf}",
         start.elapsed().as_secs(),
@@ -220,7 +235,7 @@ pub fn in_browser(sh: &Shell) -> Result<Option<usize>> {
 /// listings whose name contains NAME: their runs, their own tests, and the
 /// compile-fail check if one of them is a compile-fail listing.
 fn run_one(sh: &Shell, name: &str) -> Result<()> {
-    let mut steps = Steps { done: 0, total: 7 };
+    let mut steps = Steps { done: 0, total: 8 };
     steps.run("the book's static checks", "cargo xtask check", || {
         check::run_and_report(&sh.current_dir())
     })?;
@@ -263,6 +278,28 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
                 &format!("cargo test --test listings -- {name}"),
                 need,
             )
+        },
+    )?;
+    // A part of the chat server: the chat tests whose name contains it.
+    let chat: Vec<String> = inventory
+        .matching(name)
+        .filter(|l| l.kind.is_chat())
+        .map(|l| l.name.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let chat_tests = steps.run(
+        "the chat server's tests",
+        &format!("cargo test --test chat -- {}", chat.join(" ")),
+        || {
+            let mut passed = 0;
+            for part in &chat {
+                let mut command = Command::new("cargo");
+                command.args(["test", "--test", "chat", "--", part]);
+                let what = format!("cargo test --test chat -- {part}");
+                passed += count(sh, command, &what, Need::AnyNumber)?;
+            }
+            Ok(passed)
         },
     )?;
     let go = named(Kind::Go);
@@ -335,7 +372,7 @@ fn run_one(sh: &Shell, name: &str) -> Result<()> {
         || exercises::prove(&sh.current_dir(), name),
     )?;
     println!(
-        "cargo xtask test {name}: ok: {runs} runs compared, {raced} Go listings checked under the race detector, \
+        "cargo xtask test {name}: ok: {runs} runs compared, {chat_tests} chat server tests, {raced} Go listings checked under the race detector, \
          {snippets} snippets of {} page(s), {own} tests, {} compile-fail listings, \
          {proven} exercises proven",
         pages.len(),
@@ -440,6 +477,13 @@ pub fn bless(sh: &Shell, filter: Option<&str>) -> Result<()> {
         bail!(
             "`{name}` names only the Go-vs-Rust benchmarks, which record nothing here: \
              `cargo xtask bench go-vs-rust` runs them"
+        );
+    }
+    if chosen.iter().all(|l| l.kind.is_chat()) {
+        bail!(
+            "`{name}` names only parts of the chat server, which record nothing: a step's \
+             session (examples/chat/sessions/) is written by hand, and `cargo test --test chat` \
+             replays it against both languages"
         );
     }
     let any = |kind| chosen.iter().any(|l| l.kind == kind);

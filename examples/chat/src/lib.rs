@@ -17,6 +17,7 @@ use tokio::net::tcp::OwnedWriteHalf;
 /// How long [`close`] reads what a client still sends.
 pub const LINGER: Duration = Duration::from_secs(1);
 
+// ANCHOR: close
 /// Ends a connection whose last line is written. Closing a socket with
 /// input still unread makes Linux send a reset, not an end of stream, and a
 /// reset makes the client's kernel drop what it had not read yet: the BYE,
@@ -29,6 +30,7 @@ pub async fn close(mut write: OwnedWriteHalf, mut read: impl AsyncRead + Unpin) 
     let drop_input = tokio::io::copy(&mut read, &mut nowhere);
     let _ = tokio::time::timeout(LINGER, drop_input).await;
 }
+// ANCHOR_END: close
 
 /// How many tasks are still alive on this runtime, once they have had up to
 /// a second to finish: a task that was just joined can still be counted for

@@ -142,6 +142,7 @@ impl From<io::Error> for TooLong {
     }
 }
 
+// ANCHOR: read-line
 /// Splits a byte stream into lines for `FramedRead`: each line without its
 /// `\n` or `\r\n`. Unlike tokio-util's `LinesCodec`, a line the stream ends
 /// in the middle of is no line (a client that disconnects mid-line sent
@@ -181,6 +182,7 @@ impl Decoder for LineCodec {
         Ok(line)
     }
 }
+// ANCHOR_END: read-line
 
 #[cfg(test)]
 mod tests {

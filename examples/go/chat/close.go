@@ -9,6 +9,7 @@ import (
 // Linger is how long Close reads what a client still sends.
 const Linger = time.Second
 
+// ANCHOR: close
 // Close ends a connection whose last line is written. Closing a socket
 // with input still unread makes Linux send a reset, not an end of stream,
 // and a reset makes the client's kernel drop what it had not read yet: the
@@ -23,3 +24,5 @@ func Close(nc net.Conn) {
 	}
 	nc.Close()
 }
+
+// ANCHOR_END: close

@@ -67,6 +67,7 @@ var (
 // next one starts without reading the flood, so it answers BYE and closes.
 var ErrTooLong = errors.New("line too long")
 
+// ANCHOR: read-line
 // NewReader buffers a connection for ReadLine.
 func NewReader(r io.Reader) *bufio.Reader {
 	return bufio.NewReaderSize(r, MaxLine+2) // the line, and "\r\n"
@@ -89,6 +90,8 @@ func ReadLine(r *bufio.Reader) (string, error) {
 	}
 	return string(line), nil
 }
+
+// ANCHOR_END: read-line
 
 // Kind is what a command does.
 type Kind int

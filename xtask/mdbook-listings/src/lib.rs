@@ -28,6 +28,13 @@
 //! starter (with the tests that define success), its hints and a solution,
 //! each behind a reveal.
 //!
+//! The chat server's parts (`chat/step-03`, `go/chat/step-03`, `chat/lib`,
+//! `chat/load`) are folders of files: a directive names the anchors to show,
+//! each shown as its lines, under a caption naming its file; `| diff` shows
+//! each as what changed since the previous step (see `chat.rs`).
+//! `{{#chat-session step-03}}` shows a step's session, the transcript that
+//! `tests/chat.rs` replays against both languages.
+//!
 //! `{{#quiz NAME}}` shows the questions of `src/quizzes/NAME.toml`;
 //! `quiz.rs` checks each answer about a program against what the program
 //! really printed, or whether it really compiles.
@@ -116,6 +123,7 @@ pub fn expand(text: &str, page: &Path, inventory: &Inventory) -> Expanded {
             "go-rust" => writer.pair(args),
             "exercise" => writer.exercise(args),
             "quiz" => writer.quiz(args),
+            "chat-session" => writer.session(args),
             _ => {
                 out.text.push_str(directive); // mdBook's own ({{#include}}, …)
                 continue;
@@ -163,6 +171,8 @@ struct Notes<'a> {
     stderr: Option<&'a str>,
     /// Only the code: the listing is shown whole elsewhere on the page.
     part: bool,
+    /// A chat server step's code as what changed since the step before.
+    diff: bool,
 }
 
 /// `SPECS [| KEY: TEXT]...` -> (specs, the Rust or only listing's notes,
@@ -176,6 +186,10 @@ fn split_notes(args: &str) -> Result<(&str, Notes<'_>, Notes<'_>), Problem> {
         let slot = match key.trim() {
             "part" if text.is_empty() => {
                 notes.part = true;
+                continue;
+            }
+            "diff" if text.is_empty() => {
+                notes.diff = true;
                 continue;
             }
             "note" => &mut notes.caption,
@@ -266,13 +280,47 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn show(&mut self, spec: &Spec, notes: Notes) {
+    fn show(&mut self, spec: &Spec, notes: Notes) -> Result<(), Problem> {
+        if spec.listing.kind.is_chat() {
+            chat::write(&mut self.text, spec, notes, self.to_root, self.inventory)?;
+        } else if notes.diff {
+            return Err(problem(
+                format!("`| diff` of `{}`", spec.listing.id()),
+                "`| diff` shows what changed since the previous step of the chat server; \
+                 show other listings as they are",
+            ));
+        } else {
+            write_listing(&mut self.text, spec, notes, self.to_root, self.inventory);
+        }
         self.shown.push(Shown {
             line: self.line,
             id: spec.listing.id(),
             part: notes.part,
         });
-        write_listing(&mut self.text, spec, notes, self.to_root, self.inventory);
+        Ok(())
+    }
+
+    /// A step's session: the transcript `tests/chat.rs` replays.
+    fn session(&mut self, args: &str) -> Result<(), Problem> {
+        let name = args.trim();
+        let path = chat::session(self.inventory, name)?;
+        self.shown.push(Shown {
+            line: self.line,
+            id: format!("session/{name}"),
+            part: false,
+        });
+        writeln!(
+            self.text,
+            "```text\n{{{{#include {}{}}}}}\n```\n\n\
+             <span class=\"caption\">`{}`, a session: `>` is what a client sends, `<` what it \
+             reads; `cargo test --test chat -- {name}/session` replays it against the Go \
+             server and the Rust one, which must answer it line for line</span>",
+            self.to_root,
+            path.display(),
+            path.display(),
+        )
+        .unwrap();
+        Ok(())
     }
 
     fn one(&mut self, args: &str) -> Result<(), Problem> {
@@ -290,8 +338,7 @@ impl Writer<'_> {
             ));
         }
         let spec = resolve(spec, self.inventory, false)?;
-        self.show(&spec, notes);
-        Ok(())
+        self.show(&spec, notes)
     }
 
     /// An exercise: its starter, editable and with its tests, which
@@ -386,28 +433,39 @@ impl Writer<'_> {
         };
         let go = resolve(go, self.inventory, true)?;
         let rust = resolve(rust, self.inventory, false)?;
-        if !matches!(go.listing.kind, Kind::Go | Kind::GoBench) {
+        if !matches!(go.listing.kind, Kind::Go | Kind::GoBench | Kind::ChatGo) {
             return Err(problem(
                 format!("`{}` is no Go listing, in the Go pane", go.listing.id()),
                 "the Go listing comes first, then the Rust one",
             ));
         }
-        if matches!(rust.listing.kind, Kind::Go | Kind::GoBench) {
+        if matches!(rust.listing.kind, Kind::Go | Kind::GoBench | Kind::ChatGo) {
             return Err(problem(
                 format!("`{}` is a Go listing, in the Rust pane", rust.listing.id()),
                 "the Go listing comes first, then the Rust one",
             ));
         }
+        if go.listing.kind.is_chat() != rust.listing.kind.is_chat()
+            || (go.listing.kind.is_chat() && go.listing.name != rust.listing.name)
+        {
+            return Err(problem(
+                format!("`{}` beside `{}`", go.listing.id(), rust.listing.id()),
+                "a part of the chat server sits beside its twin: {{#go-rust chat/step-03:ANCHOR chat/step-03:ANCHOR}}",
+            ));
+        }
+        // A chat step's parts are each shown in part, both panes alike.
+        let go_part = go.listing.kind.is_chat() && notes.part;
         writeln!(self.text, "{GO_RUST}\n{GO_PANE}\n").unwrap();
         self.show(
             &go,
             Notes {
-                part: false,
+                part: go_part,
+                diff: notes.diff,
                 ..go_notes
             },
-        );
+        )?;
         writeln!(self.text, "</div>\n{RUST_PANE}\n").unwrap();
-        self.show(&rust, notes);
+        self.show(&rust, notes)?;
         writeln!(self.text, "</div>\n</div>").unwrap();
         Ok(())
     }
@@ -623,6 +681,7 @@ pub fn page_assets(expanded: &str) -> String {
     out
 }
 
+mod chat;
 pub mod diagrams;
 mod quiz;
 pub mod sources;

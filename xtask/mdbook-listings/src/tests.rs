@@ -13,6 +13,8 @@ fn listing(kind: Kind, name: &str, anchors: &[&str], outputs: &[&str]) -> Listin
         Kind::Go => format!("examples/go/{name}/main.go"),
         Kind::GoBench => format!("examples/go/{name}/bench_test.go"),
         Kind::RustBench => format!("benches/{name}.rs"),
+        Kind::ChatRust => format!("examples/chat/src/bin/{name}/main.rs"),
+        Kind::ChatGo => format!("examples/go/chat/{name}/main.go"),
     });
     let output = |ext: &str| {
         outputs.contains(&ext).then(|| match kind {
@@ -71,10 +73,13 @@ fn inventory() -> Inventory {
             listing(Kind::Go, "ch03-07-states", &["observe"], &["stdout"]),
             listing(Kind::GoBench, "bench", &["spawn"], &[]),
             listing(Kind::RustBench, "go_vs_rust", &["spawn"], &[]),
+            listing(Kind::ChatGo, "step-01", &["serve"], &[]),
+            listing(Kind::ChatRust, "step-01", &["serve"], &[]),
         ],
         exercises: vec![exercise],
         quizzes: Vec::new(),
         strays: Vec::new(),
+        sessions: vec!["examples/chat/sessions/step-01.txt".into()],
     }
 }
 
@@ -458,4 +463,61 @@ fn only_a_page_with_a_quiz_or_an_exercise_carries_their_script() {
         !quiz.contains("Run tests"),
         "the exercises' script too: {quiz}"
     );
+}
+
+#[test]
+fn a_chat_step_shows_its_anchors_with_their_file_and_no_run_button() {
+    let out = page("{{#go-rust chat/step-01:serve chat/step-01:serve}}\n");
+    assert_eq!(out.problems, []);
+    assert_eq!(
+        out.text,
+        "<div class=\"go-rust\">\n<div class=\"pane\" data-lang=\"go\">\n\n\
+         ```go\n{{#include ../../examples/go/chat/step-01/main.go:serve}}\n```\n\n\
+         <span class=\"caption\">`examples/go/chat/step-01/main.go` · `go run -C examples/go ./chat/step-01`</span>\n\n\
+         </div>\n<div class=\"pane\" data-lang=\"rust\">\n\n\
+         ```rust,noplayground\n{{#include ../../examples/chat/src/bin/step-01/main.rs:serve}}\n```\n\n\
+         <span class=\"caption\">`examples/chat/src/bin/step-01/main.rs` · `cargo run -p chat --bin step-01`</span>\n\n\
+         </div>\n</div>\n"
+    );
+    let ids: Vec<&str> = out.shown.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["go/chat/step-01", "chat/step-01"]);
+}
+
+#[test]
+fn a_chat_step_needs_anchors_its_twin_and_a_step_before_it_to_diff() {
+    let problems =
+        |text: &str| -> Vec<String> { page(text).problems.into_iter().map(|p| p.what).collect() };
+    assert_eq!(
+        problems("{{#go-rust chat/step-01 chat/step-01}}\n"),
+        ["`go/chat/step-01` is a folder of files, too long to show whole"]
+    );
+    assert_eq!(
+        problems("{{#go-rust chat/step-01:serve ch03-07-states.rs}}\n"),
+        ["`go/chat/step-01` beside `ch03-07-states`"]
+    );
+    assert_eq!(
+        problems("{{#go-rust chat/step-01:serve chat/step-01:serve | diff}}\n"),
+        ["`| diff` of `go/chat/step-01`, which has no step before it"]
+    );
+    assert_eq!(
+        problems("{{#listing ch03-07-states.rs | diff}}\n"),
+        ["`| diff` of `ch03-07-states`"]
+    );
+}
+
+#[test]
+fn a_session_is_its_transcript_and_how_it_is_replayed() {
+    let out = page("{{#chat-session step-01}}\n");
+    assert_eq!(out.problems, []);
+    assert!(
+        out.text
+            .starts_with("```text\n{{#include ../../examples/chat/sessions/step-01.txt}}\n```\n")
+    );
+    assert!(
+        out.text
+            .contains("`cargo test --test chat -- step-01/session`")
+    );
+    assert_eq!(out.shown[0].id, "session/step-01");
+    let missing = page("{{#chat-session step-09}}\n").problems;
+    assert_eq!(missing[0].what, "no session is named `step-09`");
 }

@@ -38,6 +38,11 @@ pub fn each_is_shown_once(book: &Book) -> Vec<Problem> {
                 1,
                 "this listing is shown on no page",
                 match listing.kind {
+                    Kind::ChatGo | Kind::ChatRust => format!(
+                        "show it, with its twin, on the page of the chapter it belongs to: \
+                         {{{{#go-rust chat/{0}:ANCHOR chat/{0}:ANCHOR}}}}",
+                        listing.name
+                    ),
                     Kind::Go => format!(
                         "show it beside its Rust counterpart where it is explained: \
                          {{{{#go-rust {} RUST-NAME.rs:ANCHOR}}}}",

@@ -7,6 +7,7 @@
 //! that every listing is shown once where it belongs and every directive
 //! resolves.
 
+mod chat;
 mod figures;
 mod listings;
 mod pages;
@@ -74,6 +75,11 @@ const RULES: &[fn(&Book) -> Vec<Problem>] = &[
     roadmap::items_link_to_their_sections,
     roadmap::sections_start_from_go,
     roadmap::listings_sit_in_their_items_sections,
+    chat::steps_have_both_languages,
+    chat::sessions_are_shown_with_their_step,
+    chat::step_pages_link_their_roadmap_items,
+    chat::uses_only_the_listings_crates,
+    chat::the_design_diagram_is_the_code,
     playground::lists_every_crate,
     playground::versions_match_the_lock,
     figures::figures_agree,

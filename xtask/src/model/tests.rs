@@ -10,6 +10,7 @@ fn heading_ids_follow_mdbook() {
         exercises: Vec::new(),
         quizzes: Vec::new(),
         strays: Vec::new(),
+        sessions: Vec::new(),
     };
     let page = Page::parse("src/p.md".into(), text.into(), &inventory);
     let ids: Vec<&str> = page.headings.iter().map(|h| h.id.as_str()).collect();

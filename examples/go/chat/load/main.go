@@ -175,6 +175,7 @@ func (c *client) line() (string, error) {
 	return strings.TrimSuffix(line, "\n"), nil
 }
 
+// ANCHOR: exchange
 // exchange sends the client's messages and reads every message of its
 // room, checking that each sender's come in order, none missing.
 func (c *client) exchange(l load, names []string, epoch time.Time) (seen, error) {
@@ -221,3 +222,5 @@ func (c *client) exchange(l load, names []string, epoch time.Time) (seen, error)
 	}
 	return s, nil
 }
+
+// ANCHOR_END: exchange

@@ -19,7 +19,7 @@ type server struct {
 	rooms  *registry
 	filter *filter
 	stats  *stats
-	names  atomic.Int64
+	names  int            // only the accept loop counts
 	conns  sync.WaitGroup // connections not yet closed
 }
 
@@ -82,7 +82,8 @@ func (s *server) accept(done <-chan struct{}, nc net.Conn) {
 		nc.Close()
 		return
 	}
-	name := fmt.Sprintf("u%d", s.names.Add(1))
+	s.names++
+	name := fmt.Sprintf("u%d", s.names)
 	s.conns.Add(1)
 	go func() { // task: conn; one per client
 		defer s.conns.Done()

@@ -22,7 +22,7 @@ type server struct {
 	rooms  *registry
 	filter *filter
 	stats  *stats
-	names  atomic.Int64
+	names  atomic.Int64 // the accept loops share it
 
 	reading sync.WaitGroup // connections that may still send to a room
 	conns   sync.WaitGroup // connections not yet closed

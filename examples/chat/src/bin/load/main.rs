@@ -203,6 +203,7 @@ impl Client {
             .map_err(|e| format!("{}: {e}", self.name))
     }
 
+    // ANCHOR: exchange
     /// Sends its messages and reads every message of its room, checking
     /// that each sender's come in order, none missing.
     async fn exchange(
@@ -251,4 +252,5 @@ impl Client {
         }
         Ok(seen)
     }
+    // ANCHOR_END: exchange
 }

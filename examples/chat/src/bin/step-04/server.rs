@@ -88,8 +88,8 @@ impl Server {
         };
         let name = format!("u{}", self.names.fetch_add(1, Relaxed) + 1);
         let conn = conn::serve(self.clone(), socket, name, serving.clone());
+        // task: conn; one per client
         self.conns.spawn(async move {
-            // task: conn; one per client
             conn.await;
             drop(slot);
         });

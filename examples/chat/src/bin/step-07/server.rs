@@ -163,8 +163,8 @@ impl Server {
             hard.child_token(),
             self.reading.token(),
         );
+        // task: conn; one per client
         self.conns.spawn(async move {
-            // task: conn; one per client
             conn.await;
             drop(slot);
         });
