@@ -72,6 +72,7 @@ func (f *filter) check(text string) bool {
 
 // ANCHOR_END: filter
 
+// ANCHOR: judge
 // judge does the filter's work: the cost, then a look for a blocked word.
 func (f *filter) judge(text string) bool {
 	time.Sleep(f.cost)
@@ -83,3 +84,5 @@ func (f *filter) judge(text string) bool {
 	}
 	return false
 }
+
+// ANCHOR_END: judge

@@ -91,6 +91,7 @@ func (f *filter) check(ctx context.Context, text string) (bool, error) {
 
 // ANCHOR_END: filter
 
+// ANCHOR: judge
 // judge does the filter's work: the cost, a millisecond at a time so that
 // it stops soon after ctx does, then a look for a blocked word.
 func (f *filter) judge(ctx context.Context, text string) (bool, error) {
@@ -108,3 +109,5 @@ func (f *filter) judge(ctx context.Context, text string) (bool, error) {
 	}
 	return false, nil
 }
+
+// ANCHOR_END: judge

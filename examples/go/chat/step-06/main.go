@@ -16,8 +16,10 @@ import (
 
 func main() {
 	cfg := chat.ParseFlags()
+	// ANCHOR: signals
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // task: signals; os/signal's
 	defer stop()
+	// ANCHOR_END: signals
 	s := newServer(cfg)
 	err := s.run(ctx)
 	stop()

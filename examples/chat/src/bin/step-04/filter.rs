@@ -81,6 +81,7 @@ impl Worker {
     }
     // ANCHOR_END: filter
 
+    // ANCHOR: judge
     /// The filter's work: the cost, then a look for a blocked word.
     fn judge(&self, text: &str) -> bool {
         thread::sleep(self.cost);
@@ -88,4 +89,5 @@ impl Worker {
         let mut words = lower.split(|c: char| !c.is_alphanumeric());
         words.any(|word| self.block.iter().any(|b| b == word))
     }
+    // ANCHOR_END: judge
 }

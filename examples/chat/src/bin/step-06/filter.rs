@@ -97,6 +97,7 @@ impl Worker {
     }
     // ANCHOR_END: filter
 
+    // ANCHOR: judge
     /// The filter's work: the cost, a millisecond at a time so that it
     /// stops soon after its job is cancelled, then a look for a blocked word.
     fn judge(&self, job: &Job) -> Option<bool> {
@@ -111,4 +112,5 @@ impl Worker {
         let mut words = lower.split(|c: char| !c.is_alphanumeric());
         Some(words.any(|word| self.block.iter().any(|b| b == word)))
     }
+    // ANCHOR_END: judge
 }
