@@ -251,3 +251,80 @@ mod advice {
         assert_eq!(between(&rule, "b 3ms\na\n", "a\nb 4ms\n"), None);
     }
 }
+
+#[test]
+fn the_chat_server_is_its_library_steps_and_load_generator_in_both_languages() {
+    let mut files = BOOK.to_vec();
+    files.extend([
+        (
+            "examples/chat/src/lib.rs",
+            "// ANCHOR: read\n// ANCHOR_END: read\n",
+        ),
+        (
+            "examples/chat/src/protocol.rs",
+            "// ANCHOR: codec\n// ANCHOR_END: codec\n",
+        ),
+        ("examples/chat/src/bin/step-01/main.rs", "fn main() {}\n"),
+        (
+            "examples/chat/src/bin/step-01/conn.rs",
+            "// ANCHOR: serve\n// ANCHOR_END: serve\n",
+        ),
+        ("examples/chat/src/bin/step-02/main.rs", "fn main() {}\n"),
+        ("examples/chat/src/bin/load/main.rs", "fn main() {}\n"),
+        ("examples/chat/sessions/step-02.txt", "u1 > (connects)\n"),
+        ("examples/go/chat/protocol.go", "package chat\n"),
+        ("examples/go/chat/step-01/main.go", "package main\n"),
+        (
+            "examples/go/chat/step-01/conn_test.go",
+            "// ANCHOR: test\n// ANCHOR_END: test\n",
+        ),
+    ]);
+    let fixture = Fixture::new(&files);
+    let inventory = Inventory::scan(&fixture.0).unwrap();
+    let ids: Vec<String> = inventory
+        .listings
+        .iter()
+        .filter(|l| l.kind.is_chat())
+        .map(Listing::id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "chat/lib",
+            "chat/load",
+            "chat/step-01",
+            "chat/step-02",
+            "go/chat/lib",
+            "go/chat/step-01"
+        ]
+    );
+    let step = inventory.get("chat/step-01").unwrap();
+    let anchors: Vec<(&str, String)> = step
+        .anchors
+        .iter()
+        .map(|a| (a.name.as_str(), a.file.display().to_string()))
+        .collect();
+    assert_eq!(
+        anchors,
+        [("serve", "examples/chat/src/bin/step-01/conn.rs".into())]
+    );
+    assert_eq!(step.run_command(), "cargo run -p chat --bin step-01");
+    let go = inventory.get("go/chat/step-01").unwrap();
+    assert!(
+        go.anchors.is_empty(),
+        "a _test.go file is no part of the listing"
+    );
+    assert_eq!(go.run_command(), "go run -C examples/go ./chat/step-01");
+    let steps: Vec<(u32, Option<PathBuf>)> = inventory
+        .chat_steps()
+        .into_iter()
+        .map(|s| (s.number, s.session))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (1, None),
+            (2, Some("examples/chat/sessions/step-02.txt".into()))
+        ]
+    );
+}

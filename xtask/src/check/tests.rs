@@ -491,3 +491,113 @@ fn a_listing_must_show_what_its_section_names() {
         "names `hidden_idiom`, which ch01-01-first has only in the lines this page hides",
     );
 }
+
+/// A chat server of one step in both languages, on a page with its
+/// session and its diagram: no problem, until a test breaks one thing.
+fn chat(changes: &[(&'static str, Option<&'static str>)]) -> Vec<Problem> {
+    const RUST_STEP: &str = "fn main() {\n    // ANCHOR: serve\n    // task: conn\n    \
+                             tokio::spawn(async {});\n    // ANCHOR_END: serve\n}\n";
+    const GO_STEP: &str = "package main\n\n// ANCHOR: serve\nfunc main() {\n\tgo func() {}() // task: conn\n}\n\
+         // ANCHOR_END: serve\n";
+    const PAGE: &str = "# The project\n\nIt applies the [first item](page.md#first-item).\n\n\
+                        {{#chat-session step-01}}\n\n\
+                        {{#go-rust chat/step-01:serve chat/step-01:serve}}\n\n\
+                        {{#go-rust chat/lib:read chat/lib:read}}\n\n\
+                        ```mermaid\nflowchart LR\n    %% tasks and channels of chat/step-01\n    \
+                        conn[\"conn\"]\n```\n";
+    let mut all: Vec<(&str, Option<&str>)> = vec![
+        (
+            "src/SUMMARY.md",
+            Some(
+                "# Summary\n\n[The roadmap](roadmap.md)\n\n- [1. One](ch01/page.md)\n    - [1.1 The project](ch01/project.md)\n- [2. Two]()\n",
+            ),
+        ),
+        ("src/ch01/project.md", Some(PAGE)),
+        (
+            "examples/chat/Cargo.toml",
+            Some("[dependencies]\ntokio = \"1\"\n"),
+        ),
+        (
+            "examples/chat/src/lib.rs",
+            Some("// ANCHOR: read\npub fn read() {}\n// ANCHOR_END: read\n"),
+        ),
+        ("examples/chat/src/bin/step-01/main.rs", Some(RUST_STEP)),
+        (
+            "examples/chat/sessions/step-01.txt",
+            Some("u1 > (connects)\nu1 < HELLO u1\n"),
+        ),
+        (
+            "examples/go/chat/protocol.go",
+            Some("package chat\n\n// ANCHOR: read\nfunc Read() {}\n// ANCHOR_END: read\n"),
+        ),
+        ("examples/go/chat/step-01/main.go", Some(GO_STEP)),
+    ];
+    all.extend_from_slice(changes);
+    fixture(&all)
+}
+
+#[test]
+fn a_correct_chat_server_has_no_problems() {
+    assert_eq!(chat(&[]), vec![]);
+}
+
+#[test]
+fn a_chat_step_needs_its_twin_and_its_marks() {
+    let problems = chat(&[("examples/go/chat/step-01/main.go", None)]);
+    assert_problem(
+        &problems,
+        "examples/go/chat",
+        0,
+        "the chat server's `step-01` is missing here",
+    );
+    let unmarked = "package main\n\n// ANCHOR: serve\nfunc main() {\n\tgo func() {}()\n}\n// ANCHOR_END: serve\n";
+    let problems = chat(&[("examples/go/chat/step-01/main.go", Some(unmarked))]);
+    assert_problem(
+        &problems,
+        "examples/go/chat/step-01/main.go",
+        5,
+        "a task started without a `// task:` mark",
+    );
+}
+
+#[test]
+fn the_diagram_draws_what_the_code_marks_in_each_language() {
+    const DRAWN: &str = "# The project\n\nIt applies the [first item](page.md#first-item).\n\n\
+                         {{#chat-session step-01}}\n\n\
+                         {{#go-rust chat/step-01:serve chat/step-01:serve}}\n\n\
+                         {{#go-rust chat/lib:read chat/lib:read}}\n\n\
+                         ```mermaid\nflowchart LR\n    %% tasks and channels of chat/step-01\n    \
+                         conn[\"conn\"]\n    room[\"room (Go only)\"]\n```\n";
+    let problems = chat(&[("src/ch01/project.md", Some(DRAWN))]);
+    assert_problem(
+        &problems,
+        "src/ch01/project.md",
+        11,
+        "the task `room` is in the diagram, not in the code (Go)",
+    );
+    assert!(
+        !problems.iter().any(|p| p.what.contains("(Rust)")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_step_page_links_its_roadmap_items_and_shows_its_session() {
+    const UNLINKED: &str = "# The project\n\n{{#go-rust chat/step-01:serve chat/step-01:serve}}\n\n\
+                            {{#go-rust chat/lib:read chat/lib:read}}\n\n\
+                            ```mermaid\nflowchart LR\n    %% tasks and channels of chat/step-01\n    \
+                            conn[\"conn\"]\n```\n";
+    let problems = chat(&[("src/ch01/project.md", Some(UNLINKED))]);
+    assert_problem(
+        &problems,
+        "src/ch01/project.md",
+        3,
+        "no roadmap item of this chapter is linked",
+    );
+    assert_problem(
+        &problems,
+        "examples/chat/sessions/step-01.txt",
+        1,
+        "this session is shown on no page",
+    );
+}
