@@ -1346,9 +1346,8 @@ fn build_go(root: &Path, dir: &Path) -> Result<PathBuf, String> {
     }
 }
 
-/// The checkout this harness runs in (see tests/listings.rs).
+/// The checkout this harness runs in, read at run time, so that a copy of
+/// the checkout (with its `target/`) checks and records only itself.
 fn root() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .expect("run by `cargo test`, which sets CARGO_MANIFEST_DIR")
+    inventory::harness_root()
 }

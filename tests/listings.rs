@@ -745,11 +745,8 @@ fn normalize(listing: &Listing, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The checkout this harness runs in: `cargo test` sets `CARGO_MANIFEST_DIR`
-/// when it runs it. Read at run time, never compiled in, so that a copy of
+/// The checkout this harness runs in, read at run time, so that a copy of
 /// the checkout (with its `target/`) checks and records only itself.
 fn root() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .expect("run by `cargo test`, which sets CARGO_MANIFEST_DIR")
+    inventory::harness_root()
 }

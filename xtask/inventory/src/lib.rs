@@ -207,6 +207,21 @@ impl Listing {
     }
 }
 
+/// The checkout a test harness runs in, found at run time, never compiled
+/// in: `CARGO_MANIFEST_DIR`, which `cargo test` sets, or else the nearest
+/// directory above the harness's own binary (`target/debug/deps/…`) that
+/// holds `book.toml`, for a harness run by hand.
+pub fn harness_root() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        return PathBuf::from(dir);
+    }
+    let exe = std::env::current_exe().expect("a harness knows its own path");
+    exe.ancestors()
+        .find(|dir| dir.join("book.toml").is_file())
+        .map(Path::to_path_buf)
+        .expect("run from a checkout of the book: no book.toml above the harness")
+}
+
 /// Something the inventory could not read or understand, at `path:line`.
 #[derive(Debug)]
 pub struct Error {
